@@ -1,0 +1,158 @@
+package org.slimta.system.posix;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jnr.posix.Group;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
+import jnr.posix.Passwd;
+
+/**
+ * The native system calls the helpers need, as typed Java methods. Nothing else in the project
+ * touches jnr. A failed call throws a {@link PosixException} that names the call and
+ * {@code errno}.
+ * <p>
+ * The native library is loaded on first use of {@link #get()} or {@link #availability()}, not at
+ * class load, so that merely loading this class never fails; on systems other than Linux the
+ * calls report themselves unavailable with the reason.
+ */
+public final class Posix {
+
+	private final POSIX posix;
+
+	private Posix(POSIX posix) {
+		this.posix = posix;
+	}
+
+	/**
+	 * The native calls, loading them on first use.
+	 * @return the native calls
+	 * @throws PosixUnavailableException if they cannot be used here
+	 */
+	public static Posix get() {
+		Loaded loaded = Holder.LOADED;
+		if (loaded.posix == null) {
+			throw new PosixUnavailableException(loaded.availability.reason(), loaded.failure);
+		}
+		return loaded.posix;
+	}
+
+	/**
+	 * Whether the native calls can be used here, loading them on first use.
+	 * @return the availability, with the reason when unavailable
+	 */
+	public static Availability availability() {
+		return Holder.LOADED.availability;
+	}
+
+	/** The id of this process. */
+	public int pid() {
+		return this.posix.getpid();
+	}
+
+	/** The effective user id of the calling thread. */
+	public int effectiveUid() {
+		return this.posix.geteuid();
+	}
+
+	/** The effective group id of the calling thread. */
+	public int effectiveGid() {
+		return this.posix.getegid();
+	}
+
+	/**
+	 * Look up a user by name.
+	 * @param name the login name
+	 * @return the user, or empty if there is none of that name
+	 */
+	public Optional<UserEntry> user(String name) {
+		return Optional.ofNullable(this.posix.getpwnam(name)).map(Posix::toUser);
+	}
+
+	/**
+	 * Look up a user by id.
+	 * @param uid the user id
+	 * @return the user, or empty if the id has no entry
+	 */
+	public Optional<UserEntry> user(int uid) {
+		return Optional.ofNullable(this.posix.getpwuid(uid)).map(Posix::toUser);
+	}
+
+	/**
+	 * Look up a group by name.
+	 * @param name the group name
+	 * @return the group, or empty if there is none of that name
+	 */
+	public Optional<GroupEntry> group(String name) {
+		return Optional.ofNullable(this.posix.getgrnam(name)).map(Posix::toGroup);
+	}
+
+	/**
+	 * Look up a group by id.
+	 * @param gid the group id
+	 * @return the group, or empty if the id has no entry
+	 */
+	public Optional<GroupEntry> group(int gid) {
+		return Optional.ofNullable(this.posix.getgrgid(gid)).map(Posix::toGroup);
+	}
+
+	/**
+	 * Send a signal to a process.
+	 * @param pid the process
+	 * @param signal the signal number, or {@code 0} to check that the process exists
+	 * @throws PosixException if the signal could not be sent ({@code ESRCH}, {@code EPERM})
+	 */
+	public void kill(int pid, int signal) {
+		check(this.posix.kill(pid, signal), "kill(" + pid + ", " + signal + ")");
+	}
+
+	private void check(int result, String call) {
+		if (result == -1) {
+			throw new PosixException(call, this.posix.errno());
+		}
+	}
+
+	private static UserEntry toUser(Passwd passwd) {
+		return new UserEntry(passwd.getLoginName(), (int) passwd.getUID(), (int) passwd.getGID(), passwd.getHome());
+	}
+
+	private static GroupEntry toGroup(Group group) {
+		return new GroupEntry(group.getName(), (int) group.getGID());
+	}
+
+	/**
+	 * Decide whether the native calls can be used: only on Linux, and only if jnr loads them natively.
+	 * @param osName the operating system's name, as in {@code os.name}
+	 * @param loader loads jnr-posix
+	 * @return the loaded calls, or why there are none
+	 */
+	static Loaded load(String osName, Supplier<POSIX> loader) {
+		if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
+			return new Loaded(null, Availability.no("the operating system is " + osName + ", not Linux"), null);
+		}
+		try {
+			POSIX posix = loader.get();
+			if (!posix.isNative()) {
+				return new Loaded(null, Availability.no("jnr-posix could not load the C library"), null);
+			}
+			return new Loaded(new Posix(posix), Availability.yes(), null);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return new Loaded(null, Availability.no("jnr-posix failed to load: " + ex), ex);
+		}
+	}
+
+	record Loaded(Posix posix, Availability availability, Throwable failure) {
+	}
+
+	// The holder idiom: loaded once, on first use, thread-safe without locking.
+	private static final class Holder {
+
+		static final Loaded LOADED = load(System.getProperty("os.name", "unknown"),
+				() -> POSIXFactory.getNativePOSIX(new ErrorThrowingHandler()));
+
+	}
+
+}

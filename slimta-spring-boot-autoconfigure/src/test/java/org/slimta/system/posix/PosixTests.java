@@ -1,0 +1,71 @@
+package org.slimta.system.posix;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class PosixTests {
+
+	@BeforeEach
+	void onLinux() {
+		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the native calls are only used on Linux");
+	}
+
+	@Test
+	void isAvailableOnLinux() {
+		assertThat(Posix.availability()).isEqualTo(new Availability(true, ""));
+	}
+
+	@Test
+	void readsTheIdentityTheKernelReports() throws Exception {
+		Posix posix = Posix.get();
+		assertThat((long) posix.pid()).isEqualTo(ProcessHandle.current().pid());
+		assertThat(posix.effectiveUid()).isEqualTo(procStatusField("Uid:", 2));
+		assertThat(posix.effectiveGid()).isEqualTo(procStatusField("Gid:", 2));
+	}
+
+	@Test
+	void looksUpUsersAndGroupsByNameAndId() {
+		Posix posix = Posix.get();
+		UserEntry root = posix.user("root").orElseThrow();
+		assertThat(root.uid()).isZero();
+		assertThat(root.gid()).isZero();
+		assertThat(posix.user(0)).contains(root);
+		assertThat(posix.group(0).map(GroupEntry::name)).contains("root");
+		assertThat(posix.group("root").map(GroupEntry::gid)).contains(0);
+		assertThat(posix.user("no-such-user-here")).isEmpty();
+		assertThat(posix.group("no-such-group-here")).isEmpty();
+	}
+
+	@Test
+	void failedCallNamesTheCallAndErrno() {
+		assertThatExceptionOfType(PosixException.class).isThrownBy(() -> Posix.get().kill(Integer.MAX_VALUE, 0))
+			.withMessage("kill(2147483647, 0): ESRCH (No such process)")
+			.satisfies((ex) -> {
+				assertThat(ex.getCall()).isEqualTo("kill(2147483647, 0)");
+				assertThat(ex.getErrno()).isEqualTo(3);
+				assertThat(ex.getErrnoName()).isEqualTo("ESRCH");
+			});
+	}
+
+	@Test
+	void signalZeroChecksThatAProcessExists() {
+		Posix.get().kill((int) ProcessHandle.current().pid(), 0);
+	}
+
+	private static int procStatusField(String field, int index) throws Exception {
+		return Files.readAllLines(Path.of("/proc/self/status"))
+			.stream()
+			.filter((line) -> line.startsWith(field))
+			.map((line) -> Integer.parseInt(line.split("\\s+")[index]))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
