@@ -1,0 +1,14 @@
+package org.slimta.system.daemon;
+
+/**
+ * Whether the process reports its state to systemd through {@code sd_notify}.
+ */
+public enum NotifyMode {
+
+	/** Report when systemd asked for it by setting {@code NOTIFY_SOCKET}. */
+	AUTO,
+
+	/** Never report, even when {@code NOTIFY_SOCKET} is set. */
+	NEVER
+
+}

@@ -1,0 +1,91 @@
+package org.slimta.system.signal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.slimta.system.InvalidValueException;
+
+/**
+ * The signals an application can take over, with their Linux numbers.
+ */
+public enum Signal {
+
+	/** Hang-up: by convention, reload the configuration and reopen log files. */
+	SIGHUP(1),
+
+	/** Interrupt from the terminal (Ctrl-C). */
+	SIGINT(2),
+
+	/** Quit from the terminal (Ctrl-\); the JVM answers it with a thread dump. */
+	SIGQUIT(3),
+
+	/** First user-defined signal. */
+	SIGUSR1(10),
+
+	/** Second user-defined signal. */
+	SIGUSR2(12),
+
+	/** Termination request, as sent by {@code kill}, systemd and container runtimes. */
+	SIGTERM(15);
+
+	private static final String ACCEPTED = Arrays.stream(values())
+		.map(Signal::name)
+		.collect(Collectors.joining(", ")) + " (with or without the SIG prefix, in any case)";
+
+	private final int number;
+
+	Signal(int number) {
+		this.number = number;
+	}
+
+	/**
+	 * The signal's number on Linux.
+	 * @return the number, for example 15 for {@code SIGTERM}
+	 */
+	public int number() {
+		return this.number;
+	}
+
+	/**
+	 * The exit status of a process that ends because of this signal: 128 + its number.
+	 * @return the exit status, for example 143 for {@code SIGTERM}
+	 */
+	public int exitStatus() {
+		return 128 + this.number;
+	}
+
+	/**
+	 * Parse a signal name as users write it: {@code SIGHUP}, {@code HUP}, {@code hup} and
+	 * {@code SigHup} all name {@link #SIGHUP}.
+	 * @param name the name
+	 * @return the signal
+	 * @throws InvalidValueException if no signal has that name
+	 */
+	public static Signal parse(String name) {
+		String normalized = name.trim().toUpperCase(Locale.ROOT);
+		String withPrefix = normalized.startsWith("SIG") ? normalized : "SIG" + normalized;
+		for (Signal signal : values()) {
+			if (signal.name().equals(withPrefix)) {
+				return signal;
+			}
+		}
+		throw new InvalidValueException(name, "unknown signal '" + name + "'", ACCEPTED);
+	}
+
+	/**
+	 * The signal with a Linux number.
+	 * @param number the number
+	 * @return the signal
+	 * @throws IllegalArgumentException if the number is not one of these signals
+	 */
+	public static Signal ofNumber(int number) {
+		for (Signal signal : values()) {
+			if (signal.number == number) {
+				return signal;
+			}
+		}
+		throw new IllegalArgumentException("no signal with number " + number);
+	}
+
+}
