@@ -1,0 +1,61 @@
+package org.slimta.system.uuid;
+
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Generates version 4 UUIDs: 122 bits from a cryptographically strong random source,
+ * as {@link UUID#randomUUID()} does, but without making concurrent callers queue on one
+ * shared {@link SecureRandom}.
+ * <p>
+ * Each thread draws from its own {@code SecureRandom}, a {@code DRBG} instance
+ * (NIST SP 800-90Ar1, seeded by the platform's entropy source) where the JDK provides
+ * one, otherwise the platform default.
+ */
+public final class RandomUuidGenerator implements UuidGenerator {
+
+	private final ThreadLocal<RandomGenerator> random;
+
+	/**
+	 * Creates a generator that gives each calling thread its own strong random source.
+	 */
+	public RandomUuidGenerator() {
+		this(RandomUuidGenerator::newSecureRandom);
+	}
+
+	RandomUuidGenerator(Supplier<? extends RandomGenerator> randomPerThread) {
+		this.random = ThreadLocal.withInitial(randomPerThread);
+	}
+
+	@Override
+	public UUID generate() {
+		byte[] bytes = new byte[16];
+		this.random.get().nextBytes(bytes);
+		long msb = 0;
+		long lsb = 0;
+		for (int i = 0; i < 8; i++) {
+			msb = (msb << 8) | (bytes[i] & 0xFF);
+			lsb = (lsb << 8) | (bytes[i + 8] & 0xFF);
+		}
+		msb = (msb & ~0xF000L) | 0x4000L;
+		lsb = (lsb & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+		return new UUID(msb, lsb);
+	}
+
+	/**
+	 * Prefers DRBG because each instance locks only itself, whereas the Linux default
+	 * (NativePRNG) serializes all instances on one lock.
+	 */
+	static SecureRandom newSecureRandom() {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			return new SecureRandom();
+		}
+	}
+
+}
