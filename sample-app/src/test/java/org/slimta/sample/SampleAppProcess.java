@@ -1,0 +1,147 @@
+package org.slimta.sample;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged sample application, run as a real child JVM ({@code java -jar sample-app.jar}) and
+ * observed from outside: its pid, its exit status, its output and HTTP.
+ */
+final class SampleAppProcess implements AutoCloseable {
+
+	private static final Duration STARTUP = Duration.ofSeconds(60);
+
+	private final Process process;
+
+	private final Path output;
+
+	private final int port;
+
+	private SampleAppProcess(Process process, Path output, int port) {
+		this.process = process;
+		this.output = output;
+		this.port = port;
+	}
+
+	/**
+	 * Start the jar on a free loopback port with extra application arguments.
+	 */
+	static SampleAppProcess start(String... args) throws IOException {
+		int port = freePort();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-jar");
+		command.add(jar().toString());
+		command.add("--server.port=" + port);
+		command.add("--server.address=127.0.0.1");
+		command.addAll(List.of(args));
+		Path output = Files.createTempFile("sample-app", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		return new SampleAppProcess(process, output, port);
+	}
+
+	static Path jar() {
+		Path jar = Path.of(System.getProperty("sample.jar", "target/sample-app.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: run 'mvn package' first");
+		}
+		return jar;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	/**
+	 * Wait until the application answers HTTP on its port.
+	 */
+	void awaitHttp() throws Exception {
+		long deadline = System.nanoTime() + STARTUP.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("exited with " + this.process.exitValue() + ":\n" + output());
+			}
+			try {
+				get("/actuator/health");
+				return;
+			}
+			catch (ConnectException ex) {
+				Thread.sleep(100);
+			}
+		}
+		throw new IllegalStateException("no HTTP answer within " + STARTUP + ":\n" + output());
+	}
+
+	HttpResponse<String> get(String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Wait for the process to end by itself.
+	 * @return its exit status
+	 */
+	int awaitExit() throws Exception {
+		if (!this.process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)) {
+			throw new IllegalStateException("still running after " + STARTUP + ":\n" + output());
+		}
+		return this.process.exitValue();
+	}
+
+	/**
+	 * Send SIGTERM and wait for the exit.
+	 * @return the exit status
+	 */
+	int terminate() throws Exception {
+		this.process.destroy();
+		return awaitExit();
+	}
+
+	boolean portListening() {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	String output() throws IOException {
+		return Files.readString(this.output);
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (this.process.isAlive()) {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		Files.deleteIfExists(this.output);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

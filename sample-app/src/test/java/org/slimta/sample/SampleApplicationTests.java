@@ -1,0 +1,76 @@
+package org.slimta.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void healthShowsTheSlimtaComponentWithThisProcessIdentity() throws Exception {
+		HttpResponse<String> response = get("/actuator/health");
+		assertThat(response.statusCode()).isEqualTo(200);
+		String body = response.body();
+		assertThat(JsonPath.<String>read(body, "$.components.slimta.status")).isEqualTo("UP");
+		assertThat(JsonPath.<Number>read(body, "$.components.slimta.details.pid").longValue())
+			.isEqualTo(ProcessHandle.current().pid());
+		assertThat(JsonPath.<Integer>read(body, "$.components.slimta.details.uid")).isEqualTo(procStatusId("Uid:"));
+		assertThat(JsonPath.<Integer>read(body, "$.components.slimta.details.gid")).isEqualTo(procStatusId("Gid:"));
+		assertThat(JsonPath.<String>read(body, "$.components.slimta.details.user"))
+			.isEqualTo(System.getProperty("user.name"));
+		assertThat(JsonPath.<String>read(body, "$.components.slimta.details.privileges")).isEqualTo("not-configured");
+		assertThat(JsonPath.<Boolean>read(body, "$.components.slimta.details.daemon")).isFalse();
+	}
+
+	@Test
+	void handsOutDistinctTimeOrderedIds() throws Exception {
+		HttpResponse<String> response = get("/ids?count=50");
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<UUID> ids = JsonPath.<List<String>>read(response.body(), "$").stream().map(UUID::fromString).toList();
+		assertThat(ids).hasSize(50).doesNotHaveDuplicates();
+		assertThat(ids).allSatisfy((id) -> assertThat(id.version()).isEqualTo(7));
+		assertThat(ids).isSortedAccordingTo((a, b) -> a.toString().compareTo(b.toString()));
+	}
+
+	@Test
+	void rejectsAnIdCountOutOfRange() throws Exception {
+		assertThat(get("/ids?count=0").statusCode()).isEqualTo(400);
+		assertThat(get("/ids?count=1001").statusCode()).isEqualTo(400);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	// The effective id, the second of the four fields (real, effective, saved, filesystem).
+	private static int procStatusId(String field) throws Exception {
+		return Files.readAllLines(Path.of("/proc/self/status"))
+			.stream()
+			.filter((line) -> line.startsWith(field))
+			.map((line) -> Integer.parseInt(line.split("\\s+")[2]))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
