@@ -20,10 +20,13 @@ public record ProcessIdentity(long pid, String user, int uid, int gid) {
 	 * @return the identity
 	 */
 	public static ProcessIdentity current() {
-		if (!Posix.availability().available()) {
+		return read(Posix.availability().available() ? Posix.get() : null);
+	}
+
+	static ProcessIdentity read(Posix posix) {
+		if (posix == null) {
 			return new ProcessIdentity(ProcessHandle.current().pid(), System.getProperty("user.name"), -1, -1);
 		}
-		Posix posix = Posix.get();
 		int uid = posix.effectiveUid();
 		String user = posix.user(uid).map(UserEntry::name).orElse(Integer.toString(uid));
 		return new ProcessIdentity(posix.pid(), user, uid, posix.effectiveGid());
