@@ -4,13 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.slimta.system.ProcessIdentity;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -34,10 +33,10 @@ class SampleApplicationTests {
 		assertThat(JsonPath.<String>read(body, "$.components.slimta.status")).isEqualTo("UP");
 		assertThat(JsonPath.<Number>read(body, "$.components.slimta.details.pid").longValue())
 			.isEqualTo(ProcessHandle.current().pid());
-		assertThat(JsonPath.<Integer>read(body, "$.components.slimta.details.uid")).isEqualTo(procStatusId("Uid:"));
-		assertThat(JsonPath.<Integer>read(body, "$.components.slimta.details.gid")).isEqualTo(procStatusId("Gid:"));
-		assertThat(JsonPath.<String>read(body, "$.components.slimta.details.user"))
-			.isEqualTo(System.getProperty("user.name"));
+		ProcessIdentity identity = ProcessIdentity.current();
+		assertThat(JsonPath.<Integer>read(body, "$.components.slimta.details.uid")).isEqualTo(identity.uid());
+		assertThat(JsonPath.<Integer>read(body, "$.components.slimta.details.gid")).isEqualTo(identity.gid());
+		assertThat(JsonPath.<String>read(body, "$.components.slimta.details.user")).isEqualTo(identity.user());
 		assertThat(JsonPath.<String>read(body, "$.components.slimta.details.privileges")).isEqualTo("not-configured");
 		assertThat(JsonPath.<Boolean>read(body, "$.components.slimta.details.daemon")).isFalse();
 	}
@@ -61,16 +60,6 @@ class SampleApplicationTests {
 	private HttpResponse<String> get(String path) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	// The effective id, the second of the four fields (real, effective, saved, filesystem).
-	private static int procStatusId(String field) throws Exception {
-		return Files.readAllLines(Path.of("/proc/self/status"))
-			.stream()
-			.filter((line) -> line.startsWith(field))
-			.map((line) -> Integer.parseInt(line.split("\\s+")[2]))
-			.findFirst()
-			.orElseThrow();
 	}
 
 }
