@@ -35,13 +35,18 @@ public class PosixException extends RuntimeException {
 
 	/** The symbolic name of the error number, for example {@code EPERM}. */
 	public String getErrnoName() {
-		Errno known = Errno.valueOf(this.errno);
-		return (known != null && known.defined()) ? known.name() : "errno " + this.errno;
+		Errno known = known(this.errno);
+		return (known != null) ? known.name() : "errno " + this.errno;
 	}
 
 	private static String describe(int errno) {
-		Errno known = Errno.valueOf(errno);
-		return (known != null && known.defined()) ? known.name() + " (" + known.description() + ")" : "errno " + errno;
+		Errno known = known(errno);
+		return (known != null) ? known.name() + " (" + known.description() + ")" : "errno " + errno;
+	}
+
+	private static Errno known(int errno) {
+		Errno errnoConstant = Errno.valueOf(errno);
+		return (errnoConstant != null && errnoConstant.defined()) ? errnoConstant : null;
 	}
 
 }
