@@ -1,6 +1,7 @@
 package org.slimta.system.uuid;
 
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
@@ -11,7 +12,7 @@ import java.util.random.RandomGenerator;
  * Ids from one instance are strictly increasing (unsigned, most significant bits
  * first), even within one millisecond or when the system clock steps back: such ids
  * add a random increment to the previous random bits (RFC 9562 section 6.2, method 2).
- * Random bits come from a {@link java.security.SecureRandom}.
+ * Random bits come from a {@link java.security.SecureRandom}, taken in blocks.
  */
 public final class TimeOrderedUuidGenerator implements UuidGenerator {
 
@@ -21,9 +22,14 @@ public final class TimeOrderedUuidGenerator implements UuidGenerator {
 
 	private static final long RAND_B_MASK = 0x3FFF_FFFF_FFFF_FFFFL;
 
+	/** One block per generator, not per thread: large, as DRBG bytes are cheapest in bulk. */
+	private static final int RANDOM_BLOCK_BYTES = 4096;
+
 	private final LongSupplier clock;
 
 	private final RandomGenerator random;
+
+	private final ReentrantLock lock = new ReentrantLock();
 
 	private long lastMillis = Long.MIN_VALUE;
 
@@ -41,21 +47,31 @@ public final class TimeOrderedUuidGenerator implements UuidGenerator {
 
 	TimeOrderedUuidGenerator(LongSupplier clockMillis, RandomGenerator random) {
 		this.clock = clockMillis;
-		this.random = random;
+		// one draw per id, under this generator's lock: cheap only when taken in blocks
+		this.random = new BufferedRandom(random, RANDOM_BLOCK_BYTES);
 	}
 
 	@Override
-	public synchronized UUID generate() {
+	public UUID generate() {
+		// read the clock and allocate outside the lock: only the counter needs it
 		long now = this.clock.getAsLong();
-		if (now > this.lastMillis) {
-			this.lastMillis = now;
-			drawFreshRandomBits();
+		long msb;
+		long lsb;
+		this.lock.lock();
+		try {
+			if (now > this.lastMillis) {
+				this.lastMillis = now;
+				drawFreshRandomBits();
+			}
+			else {
+				increment();
+			}
+			msb = ((this.lastMillis & TIMESTAMP_MASK) << 16) | 0x7000L | this.randA;
+			lsb = 0x8000_0000_0000_0000L | this.randB;
 		}
-		else {
-			increment();
+		finally {
+			this.lock.unlock();
 		}
-		long msb = ((this.lastMillis & TIMESTAMP_MASK) << 16) | 0x7000L | this.randA;
-		long lsb = 0x8000_0000_0000_0000L | this.randB;
 		return new UUID(msb, lsb);
 	}
 
@@ -63,10 +79,16 @@ public final class TimeOrderedUuidGenerator implements UuidGenerator {
 	 * Sets the state as if the last id had these fields; lets tests reach the counter
 	 * overflow that would otherwise take billions of ids.
 	 */
-	synchronized void resumeAfter(long unixMillis, int randA, long randB) {
-		this.lastMillis = unixMillis;
-		this.randA = randA & RAND_A_MASK;
-		this.randB = randB & RAND_B_MASK;
+	void resumeAfter(long unixMillis, int randA, long randB) {
+		this.lock.lock();
+		try {
+			this.lastMillis = unixMillis;
+			this.randA = randA & RAND_A_MASK;
+			this.randB = randB & RAND_B_MASK;
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	private void drawFreshRandomBits() {
