@@ -1,0 +1,202 @@
+package org.slimta.benchmarks.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One run of the measured application as a real process on a free loopback port: how long
+ * until its first successful HTTP answer, and what the kernel says about it.
+ */
+final class AppProcess implements AutoCloseable {
+
+	private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+	private static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+
+	private static final long STARTUP_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
+
+	private final Process process;
+
+	private final int port;
+
+	private final long startupNanos;
+
+	private AppProcess(Process process, int port, long startupNanos) {
+		this.process = process;
+		this.port = port;
+		this.startupNanos = startupNanos;
+	}
+
+	/**
+	 * Starts {@code java -jar jar args…} and returns once {@code /actuator/health/ping}
+	 * answered 200: an answer that no health contributor delays, the starter's included.
+	 * @param jar the executable jar
+	 * @param log where the application's output goes, or {@code null} to hand it to {@code lines}
+	 * @param lines receives each output line when {@code log} is {@code null}
+	 * @param args application arguments
+	 * @return the running application
+	 */
+	static AppProcess start(Path jar, Path log, Consumer<String> lines, String... args)
+			throws IOException, InterruptedException {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(JAVA, "-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		if (log != null) {
+			builder.redirectOutput(log.toFile());
+		}
+		long start = System.nanoTime();
+		Process process = builder.start();
+		if (log == null) {
+			Thread reader = new Thread(() -> forEachLine(process.getInputStream(), lines), "app-output");
+			reader.setDaemon(true);
+			reader.start();
+		}
+		URI ping = URI.create("http://127.0.0.1:" + port + "/actuator/health/ping");
+		while (get(ping) == null) {
+			if (!process.isAlive()) {
+				throw new IOException("the application ended with status " + process.exitValue() + " before answering"
+						+ ((log != null) ? "; see " + log : ""));
+			}
+			if (System.nanoTime() - start > STARTUP_TIMEOUT_NANOS) {
+				process.destroyForcibly();
+				throw new IOException("the application did not answer within 120 s");
+			}
+			Thread.sleep(5);
+		}
+		return new AppProcess(process, port, System.nanoTime() - start);
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	double startupMillis() {
+		return this.startupNanos / 1e6;
+	}
+
+	/** A {@code kB} field of {@code /proc/<pid>/status}, in MiB; VmHWM is the peak RSS. */
+	double statusMebibytes(String field) throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+			if (line.startsWith(field + ":")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+			}
+		}
+		throw new IOException(field + " not in /proc/" + pid() + "/status");
+	}
+
+	/** The kernel's names of the process's threads (Java thread names, cut to 15 characters). */
+	List<String> threadNames() throws IOException {
+		List<String> names = new ArrayList<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					names.add(Files.readString(task.resolve("comm")).strip());
+				}
+				catch (IOException ex) {
+					// the thread ended while listed
+				}
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * Asks for the full {@code /actuator/health}, every contributor included.
+	 * @return the body, or {@code null} if the answer was not 200
+	 */
+	String health() {
+		return get(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"));
+	}
+
+	/** A string detail of the {@code slimta} health component, or {@code null} without one. */
+	String healthDetail(String name) {
+		return detail(health(), name);
+	}
+
+	static String detail(String healthBody, String name) {
+		Matcher matcher = Pattern.compile("\"" + name + "\":\"?([^\",}]*)")
+			.matcher((healthBody != null) ? healthBody : "");
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	/**
+	 * The live objects after a full collection ({@code jcmd GC.class_histogram}).
+	 * @return bytes per class name
+	 */
+	ClassHistogram classHistogram() throws IOException, InterruptedException {
+		Process jcmd = new ProcessBuilder(JCMD, Long.toString(pid()), "GC.class_histogram").redirectErrorStream(true)
+			.start();
+		List<String> lines = new ArrayList<>();
+		forEachLine(jcmd.getInputStream(), lines::add);
+		if (jcmd.waitFor() != 0) {
+			throw new IOException("jcmd failed: " + String.join("\n", lines));
+		}
+		return ClassHistogram.parse(lines);
+	}
+
+	/** Stops the application as a service manager would: SIGTERM, then SIGKILL after 30 s. */
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor();
+		}
+	}
+
+	private static String get(URI uri) {
+		try {
+			HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+			connection.setConnectTimeout(1000);
+			connection.setReadTimeout(5000);
+			try {
+				if (connection.getResponseCode() != 200) {
+					return null;
+				}
+				try (InputStream body = connection.getInputStream()) {
+					return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+			finally {
+				connection.disconnect();
+			}
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void forEachLine(InputStream input, Consumer<String> lines) {
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				lines.accept(line);
+			}
+		}
+		catch (IOException ex) {
+			// the process ended
+		}
+	}
+
+}

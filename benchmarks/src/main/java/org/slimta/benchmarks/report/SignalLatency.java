@@ -1,0 +1,126 @@
+package org.slimta.benchmarks.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slimta.benchmarks.app.SignalProbe;
+import org.slimta.system.posix.Posix;
+import org.slimta.system.signal.Signal;
+
+/**
+ * Latency from {@code kill} to a plain {@code @EventListener} of {@code SignalEvent}, per
+ * signal backend: the driver takes {@code System.nanoTime()} just before {@code kill(2)}, the
+ * application's listener takes it on entry and prints it; both read CLOCK_MONOTONIC.
+ */
+final class SignalLatency {
+
+	private static final Signal SIGNAL = Signal.SIGHUP;
+
+	private static final List<String> BACKENDS = List.of("jdk", "signalfd");
+
+	private final Path starterJar;
+
+	private final Path logs;
+
+	private final Effort effort;
+
+	private final PrintStream progress;
+
+	SignalLatency(Path target, Effort effort, PrintStream progress) {
+		this.starterJar = target.resolve("benchmarks-starter.jar");
+		this.logs = target.resolve("benchmark-logs");
+		this.effort = effort;
+		this.progress = progress;
+	}
+
+	void report(MarkdownReport report) throws IOException, InterruptedException {
+		Map<String, Object> results = new LinkedHashMap<>();
+		for (String backend : BACKENDS) {
+			results.put(backend, measure(backend));
+		}
+		report.section("Signals",
+				"Latency from `kill(pid, SIGHUP)` in the driver to the entry of a plain `@EventListener void "
+						+ "on(SignalEvent)` in the application with the starter, " + this.effort.signals()
+						+ " signals one at a time after " + this.effort.warmupSignals() + " not counted; both "
+						+ "ends read `System.nanoTime()` (CLOCK_MONOTONIC). Microseconds.",
+				"backend", "median (IQR)", "99th percentile", "max", "× jdk (median, p99)", "target");
+		Sample jdk = (results.get("jdk") instanceof Sample sample) ? sample : null;
+		for (String backend : BACKENDS) {
+			Object result = results.get(backend);
+			String target = backend.equals("signalfd") ? "p99 < 1000 µs and ≤ jdk's" : "baseline";
+			if (!(result instanceof Sample latency)) {
+				report.row("`" + backend + "`", (String) result, "", "", "", target);
+				continue;
+			}
+			String ratio = (jdk != null) ? latency.ratioTo(jdk) + ", "
+					+ Sample.format(latency.quantile(0.99) / jdk.quantile(0.99), 2) : "";
+			if (backend.equals("signalfd")) {
+				boolean met = latency.quantile(0.99) < 1000 && (jdk == null || latency.quantile(0.99) <= jdk.quantile(0.99));
+				target += ": " + UuidThroughput.met(met);
+			}
+			report.row("`" + backend + "`", latency.medianAndQuartiles(0), Sample.format(latency.quantile(0.99), 0),
+					Sample.format(latency.max(), 0), ratio, target);
+		}
+	}
+
+	/** The latencies in µs, or the reason they were not measured. */
+	private Object measure(String backend) throws IOException, InterruptedException {
+		BlockingQueue<Long> received = new LinkedBlockingQueue<>();
+		Deque<String> lastLines = new ArrayDeque<>();
+		try (AppProcess app = AppProcess.start(this.starterJar, null, (line) -> {
+			if (line.startsWith(SignalProbe.PREFIX)) {
+				received.add(Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)));
+			}
+			else {
+				synchronized (lastLines) {
+					lastLines.addLast(line);
+					if (lastLines.size() > 20) {
+						lastLines.removeFirst();
+					}
+				}
+			}
+		}, "--benchmarks.signal-probe=true", "--slimta.system.signals.backend=" + backend,
+				"--slimta.system.signals.handled=" + SIGNAL + ",SIGINT,SIGTERM")) {
+			String reported = app.healthDetail("signals");
+			if (!backend.equals(reported)) {
+				// without a reader a SIGHUP would end the JVM: do not send any
+				return "not measured yet: asked for `" + backend + "`, the application reports `signals="
+						+ reported + "` (the signals feature is not on this branch)";
+			}
+			int pid = (int) app.pid();
+			List<Double> latencies = new ArrayList<>();
+			int total = this.effort.warmupSignals() + this.effort.signals();
+			for (int i = 0; i < total; i++) {
+				long sent = System.nanoTime();
+				Posix.get().kill(pid, SIGNAL.number());
+				Long heard = received.poll(5, TimeUnit.SECONDS);
+				if (heard == null) {
+					synchronized (lastLines) {
+						throw new IOException("no SignalEvent within 5 s of signal " + (i + 1) + " (" + backend
+								+ "); last output:\n" + String.join("\n", lastLines));
+					}
+				}
+				if (i >= this.effort.warmupSignals()) {
+					latencies.add((heard - sent) / 1000.0);
+				}
+				// let the listener's thread finish before the next signal, so none is sent to a busy reader
+				Thread.sleep(2);
+			}
+			Sample sample = Sample.of(latencies);
+			this.progress.printf("signals %s: median %.0f µs, p99 %.0f µs%n", backend, sample.median(),
+					sample.quantile(0.99));
+			return sample;
+		}
+	}
+
+}

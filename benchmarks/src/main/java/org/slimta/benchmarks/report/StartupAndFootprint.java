@@ -1,0 +1,272 @@
+package org.slimta.benchmarks.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Starts the measured application without the starter (a), with it on the jdk backend (b)
+ * and with its defaults, signalfd and the relaunch in place (c), in turns a, b, c, a, b, c…
+ * so that the machine's noise spreads over all three, and reports start-up time, peak RSS,
+ * threads, live heap and the jars the starter adds.
+ */
+final class StartupAndFootprint {
+
+	private final Path plainJar;
+
+	private final Path starterJar;
+
+	private final Path libraries;
+
+	private final Path logs;
+
+	private final Effort effort;
+
+	private final PrintStream progress;
+
+	StartupAndFootprint(Path target, Effort effort, PrintStream progress) {
+		this.plainJar = target.resolve("benchmarks-plain.jar");
+		this.starterJar = target.resolve("benchmarks-starter.jar");
+		this.libraries = target.resolve("lib");
+		this.logs = target.resolve("benchmark-logs");
+		this.effort = effort;
+		this.progress = progress;
+	}
+
+	void report(MarkdownReport report) throws IOException, InterruptedException {
+		Files.createDirectories(this.logs);
+		AddedJars added = AddedJars.between(this.plainJar, this.starterJar, this.libraries);
+		List<Case> cases = List.of(new Case("a", "(a) without the starter", this.plainJar),
+				new Case("b", "(b) starter, `signals.backend=jdk`", this.starterJar,
+						"--slimta.system.signals.backend=jdk"),
+				new Case("c", "(c) starter, defaults (signalfd, relaunch in place)", this.starterJar));
+		Case a = cases.get(0);
+		Case c = cases.get(2);
+		for (int round = 1; round <= this.effort.startupRuns(); round++) {
+			for (Case measured : cases) {
+				if (measured.notMeasured == null) {
+					measure(measured, round, added);
+				}
+			}
+			if (c.notMeasured == null && !"signalfd".equals(c.signals)) {
+				c.notMeasured = "not measured yet: with default settings the application reports `signals="
+						+ c.signals + "`; the signalfd reader and the relaunch are not on this branch";
+				c.runs.clear();
+			}
+		}
+
+		report.section("Start-up",
+				"The same web application (webmvc + actuator) as two executable jars that differ only by the "
+						+ "starter, started with `java -jar` on a free loopback port, in turns a, b, c, a, b, c… ("
+						+ this.effort.startupRuns() + " runs each). Start-up is from just before the process is "
+						+ "spawned to the first `200` of `GET /actuator/health/ping` (which no health contributor "
+						+ "delays); then one full `GET /actuator/health` is timed; peak RSS is `VmHWM` from "
+						+ "`/proc/<pid>/status` after it. Median (min–max); ratios of medians.",
+				"case", "start-up, ms", "× (a)", "first full health, ms", "peak RSS, MiB", "× (a)",
+				"`signals` in health", "target");
+		for (Case measured : cases) {
+			if (measured.notMeasured != null) {
+				report.row(measured.title, measured.notMeasured, "", "", "", "", "", target(measured, null));
+				continue;
+			}
+			Sample startup = measured.sample(Run::startup);
+			Sample rss = measured.sample(Run::peakRss);
+			report.row(measured.title, startup.medianAndRange(0), startup.ratioTo(a.sample(Run::startup)),
+					measured.sample(Run::firstHealth).medianAndRange(0), rss.medianAndRange(1), rss.ratioTo(a.sample(Run::peakRss)),
+					(measured == a) ? "" : "`" + measured.signals + "`", target(measured, startup.median() / a.sample(Run::startup).median()));
+		}
+
+		report.section("Footprint",
+				"From the same runs, after the full health answer: live heap after a full collection (`jcmd <pid> "
+						+ "GC.class_histogram`), the part of it in objects of the starter's classes (every package "
+						+ "of the jars it adds), and the threads (`/proc/<pid>/task/*/comm`). Median (min–max).",
+				"figure", "(a) without the starter", "(b) jdk backend", "(c) defaults", "target");
+		Sample heapA = a.sample(Run::liveHeapKibibytes);
+		report.row("live heap, KiB", heapA.medianAndRange(0), heapCell(cases.get(1), heapA), heapCell(c, heapA),
+				"");
+		report.row("objects of the starter's classes, KiB", a.sample(Run::starterObjectsKibibytes).medianAndRange(1),
+				starterObjectsCell(cases.get(1)), starterObjectsCell(c),
+				"< 1024 KiB: " + UuidThroughput.met(withinHeapTarget(cases.get(1)) && withinHeapTarget(c)));
+		Sample threadsA = a.sample(Run::threadCount);
+		report.row("threads", threadsA.medianAndRange(0), threadsCell(cases.get(1), a), threadsCell(c, a),
+				"+1 at most: " + UuidThroughput.met(addedThreads(cases.get(1), a) <= 1 && addedThreads(c, a) <= 1));
+		report.row("jars added to the application", "", formatJars(added), "same as (b)", "");
+	}
+
+	private void measure(Case measured, int round, AddedJars added) throws IOException, InterruptedException {
+		Path log = this.logs.resolve("startup-" + measured.id + "-" + round + ".log");
+		try (AppProcess app = AppProcess.start(measured.jar, log, null, measured.args)) {
+			Run run = new Run();
+			run.startupMillis = app.startupMillis();
+			// the first full health answer is where the starter's health component first calls the kernel
+			long healthStart = System.nanoTime();
+			String health = app.health();
+			run.firstHealthMillis = (System.nanoTime() - healthStart) / 1e6;
+			if (measured.jar.equals(this.starterJar)) {
+				measured.signals = AppProcess.detail(health, "signals");
+			}
+			run.peakRssMebibytes = app.statusMebibytes("VmHWM");
+			run.threads = app.threadNames();
+			ClassHistogram histogram = app.classHistogram();
+			run.liveHeapBytes = histogram.totalBytes();
+			run.starterObjectsBytes = histogram.bytesInPackages(added.packages());
+			measured.runs.add(run);
+			this.progress.printf("startup %s run %d: %.0f ms, health %.0f ms, VmHWM %.1f MiB, %d threads, live heap %d KiB%n",
+					measured.id, round, run.startupMillis, run.firstHealthMillis, run.peakRssMebibytes, run.threads.size(),
+					run.liveHeapBytes / 1024);
+		}
+	}
+
+	private static String target(Case measured, Double ratio) {
+		return switch (measured.id) {
+			case "b" -> "≤ 1.05" + ((ratio != null) ? ": " + UuidThroughput.met(ratio <= 1.05) : "");
+			case "c" -> "≤ 1.30" + ((ratio != null) ? ": " + UuidThroughput.met(ratio <= 1.30) : "");
+			default -> "baseline";
+		};
+	}
+
+	private static String heapCell(Case measured, Sample heapA) {
+		if (measured.notMeasured != null) {
+			return "not measured yet";
+		}
+		Sample heap = measured.sample(Run::liveHeapKibibytes);
+		return heap.medianAndRange(0) + "; " + signed(heap.median() - heapA.median()) + " KiB";
+	}
+
+	private static String starterObjectsCell(Case measured) {
+		return (measured.notMeasured != null) ? "not measured yet"
+				: measured.sample(Run::starterObjectsKibibytes).medianAndRange(1);
+	}
+
+	private static boolean withinHeapTarget(Case measured) {
+		return measured.notMeasured != null || measured.sample(Run::starterObjectsKibibytes).median() < 1024;
+	}
+
+	private static String threadsCell(Case measured, Case a) {
+		if (measured.notMeasured != null) {
+			return "not measured yet";
+		}
+		Map<String, Double> extra = extraThreads(measured, a);
+		return measured.sample(Run::threadCount).medianAndRange(0) + "; added: "
+				+ (extra.isEmpty() ? "none"
+						: extra.entrySet()
+							.stream()
+							.map((e) -> "`" + e.getKey() + "`" + ((e.getValue() != 1) ? " ×" + e.getValue() : ""))
+							.collect(Collectors.joining(", ")));
+	}
+
+	private static int addedThreads(Case measured, Case a) {
+		return (measured.notMeasured != null) ? 0
+				: (int) Math.ceil(extraThreads(measured, a).values().stream().mapToDouble(Double::doubleValue).sum());
+	}
+
+	/** Thread names whose median count per run is higher than without the starter, and by how much. */
+	private static Map<String, Double> extraThreads(Case measured, Case a) {
+		TreeSet<String> names = new TreeSet<>();
+		measured.runs.forEach((run) -> names.addAll(run.threads));
+		Map<String, Double> extra = new LinkedHashMap<>();
+		for (String name : names) {
+			double more = measured.countOf(name) - a.countOf(name);
+			if (more > 0) {
+				extra.put(name, more);
+			}
+		}
+		return extra;
+	}
+
+	private static String formatJars(AddedJars added) {
+		return String.format(java.util.Locale.ROOT, "%.2f MiB in %d jars: ", added.totalBytes() / 1048576.0,
+				added.sizes().size())
+				+ added.sizes()
+					.entrySet()
+					.stream()
+					.map((e) -> e.getKey() + " " + (e.getValue() + 512) / 1024 + " KiB")
+					.collect(Collectors.joining(", "));
+	}
+
+	private static String signed(double value) {
+		return ((value >= 0) ? "+" : "") + Sample.format(value, 0);
+	}
+
+	private static final class Case {
+
+		final String id;
+
+		final String title;
+
+		final Path jar;
+
+		final String[] args;
+
+		final List<Run> runs = new ArrayList<>();
+
+		String signals;
+
+		String notMeasured;
+
+		Case(String id, String title, Path jar, String... args) {
+			this.id = id;
+			this.title = title;
+			this.jar = jar;
+			this.args = args;
+		}
+
+		Sample sample(Function<Run, Double> figure) {
+			return Sample.of(this.runs.stream().map(figure).toList());
+		}
+
+		double countOf(String threadName) {
+			return sample((run) -> (double) run.threads.stream().filter(threadName::equals).count()).median();
+		}
+
+	}
+
+	private static final class Run {
+
+		double startupMillis;
+
+		double firstHealthMillis;
+
+		double peakRssMebibytes;
+
+		List<String> threads;
+
+		long liveHeapBytes;
+
+		long starterObjectsBytes;
+
+		Double startup() {
+			return this.startupMillis;
+		}
+
+		Double firstHealth() {
+			return this.firstHealthMillis;
+		}
+
+		Double peakRss() {
+			return this.peakRssMebibytes;
+		}
+
+		Double threadCount() {
+			return (double) this.threads.size();
+		}
+
+		Double liveHeapKibibytes() {
+			return this.liveHeapBytes / 1024.0;
+		}
+
+		Double starterObjectsKibibytes() {
+			return this.starterObjectsBytes / 1024.0;
+		}
+
+	}
+
+}
