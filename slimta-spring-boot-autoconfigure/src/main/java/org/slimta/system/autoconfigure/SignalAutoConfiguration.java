@@ -14,12 +14,18 @@ import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
 import org.slimta.system.signal.SignalfdPreparation.Verdict;
 import org.slimta.system.signal.SignalfdSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.endpoint.event.RefreshEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Publishes {@link org.slimta.system.signal.SignalEvent}s for {@code slimta.system.signals.handled},
@@ -58,8 +64,31 @@ public final class SignalAutoConfiguration {
 
 	@Bean
 	SignalDispatcher slimtaSignalDispatcher(SignalSource slimtaSignalSource, SlimtaSystemProperties properties,
-			ConfigurableApplicationContext context) {
-		return new SignalDispatcher(slimtaSignalSource, properties.getSignals().getShutdownOn(), context);
+			ConfigurableApplicationContext context, ObjectProvider<HangupAction> hangupActions) {
+		return new SignalDispatcher(slimtaSignalSource, properties.getSignals().getShutdownOn(), context,
+				hangupActions.orderedStream().toList());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class SignalMetricsConfiguration {
+
+		@Bean
+		SignalMetrics slimtaSignalMetrics(ObjectProvider<MeterRegistry> registry) {
+			return new SignalMetrics(registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RefreshEvent.class)
+	static class CloudRefreshConfiguration {
+
+		@Bean
+		CloudRefreshHangupAction slimtaCloudRefreshHangupAction(ApplicationEventPublisher publisher) {
+			return new CloudRefreshHangupAction(publisher);
+		}
+
 	}
 
 }

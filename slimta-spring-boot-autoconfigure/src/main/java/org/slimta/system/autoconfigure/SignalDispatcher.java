@@ -1,6 +1,7 @@
 package org.slimta.system.autoconfigure;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,7 +21,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Turns the signals of a {@link SignalSource} into {@link SignalEvent}s, then applies the default
  * action: a graceful close and exit with 128 + the signal's number for the signals in
- * {@code signals.shutdown-on}, a thread dump for SIGQUIT. Started before, and stopped after,
+ * {@code signals.shutdown-on}, a thread dump for SIGQUIT, the {@link HangupAction}s (a Spring
+ * Cloud refresh where present) for SIGHUP. Started before, and stopped after,
  * every other lifecycle bean (the web server included).
  */
 public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
@@ -33,14 +35,18 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 
 	private final ConfigurableApplicationContext context;
 
+	private final List<HangupAction> hangupActions;
+
 	private final AtomicBoolean exiting = new AtomicBoolean();
 
 	private volatile boolean running;
 
-	SignalDispatcher(SignalSource source, Set<Signal> shutdownOn, ConfigurableApplicationContext context) {
+	SignalDispatcher(SignalSource source, Set<Signal> shutdownOn, ConfigurableApplicationContext context,
+			List<HangupAction> hangupActions) {
 		this.source = source;
 		this.shutdownOn = Set.copyOf(shutdownOn);
 		this.context = context;
+		this.hangupActions = List.copyOf(hangupActions);
 	}
 
 	@Override
@@ -78,6 +84,16 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 		}
 		else if (signal == Signal.SIGQUIT) {
 			printThreadDump();
+		}
+		else if (signal == Signal.SIGHUP) {
+			for (HangupAction action : this.hangupActions) {
+				try {
+					action.afterHangup();
+				}
+				catch (RuntimeException ex) {
+					logger.error("Reloading after SIGHUP failed", ex);
+				}
+			}
 		}
 	}
 

@@ -46,9 +46,7 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 		if (!properties.isEnabled() || !signals.isEnabled() || signals.getBackend() == SignalBackend.JDK) {
 			return;
 		}
-		Class<?> mainClass = application.getMainApplicationClass();
-		String notApplicationMain = SignalfdPreparation.whyNotApplicationMain(
-				(mainClass != null) ? mainClass.getName() : null, Thread.currentThread(),
+		String notApplicationMain = SignalfdPreparation.whyNotApplicationMain(Thread.currentThread(),
 				new Throwable().getStackTrace());
 		ProcessFacts facts = ProcessFacts.current(notApplicationMain);
 		Assessment assessment = SignalfdPreparation.assess(signals.getHandled(), signals.isRelaunch(), facts);

@@ -76,24 +76,47 @@ public final class SignalfdPreparation {
 
 	/**
 	 * Why the running code is not the application's own {@code main}: a test runner, an IDE's
-	 * launcher or another program hosting the application. The bottom of the stack decides.
-	 * @param applicationMainClass the application's main class, {@code null} if unknown
+	 * launcher or another program hosting the application. The stack decides: the code that
+	 * called Spring Boot must be a {@code main} method, and nothing but reflection or Spring
+	 * Boot's launchers may lie below it.
 	 * @param thread the thread starting the application
 	 * @param stack that thread's stack, innermost frame first
 	 * @return the reason, or {@code null} if the application is this JVM's own main
 	 */
-	public static String whyNotApplicationMain(String applicationMainClass, Thread thread, StackTraceElement[] stack) {
-		if (!"main".equals(thread.getName()) || stack.length == 0) {
+	public static String whyNotApplicationMain(Thread thread, StackTraceElement[] stack) {
+		if (!"main".equals(thread.getName())) {
 			return "the application is started from thread '" + thread.getName() + "', not from the JVM's main";
 		}
-		StackTraceElement bottom = stack[stack.length - 1];
-		boolean launched = bottom.getClassName().startsWith(BOOT_LAUNCHERS)
-				|| bottom.getClassName().equals(applicationMainClass);
-		if (!launched || !"main".equals(bottom.getMethodName())) {
-			return "the JVM's main is " + bottom.getClassName() + " (a test runner or another launcher), not "
-					+ ((applicationMainClass != null) ? applicationMainClass : "the application's main class");
+		int caller = -1;
+		for (int i = 0; i < stack.length; i++) {
+			if (isSpringBoot(stack[i].getClassName())) {
+				caller = i + 1;
+			}
+		}
+		if (caller <= 0 || caller >= stack.length) {
+			return "Spring Boot is not started from a main method";
+		}
+		StackTraceElement main = stack[caller];
+		if (!"main".equals(main.getMethodName())) {
+			return "Spring Boot is started from " + main.getClassName() + "." + main.getMethodName()
+					+ " (a test or another host), not from a main method";
+		}
+		for (int i = caller + 1; i < stack.length; i++) {
+			if (!isLauncherFrame(stack[i].getClassName())) {
+				return "the JVM's main is " + stack[stack.length - 1].getClassName()
+						+ " (a test runner or another launcher), not " + main.getClassName();
+			}
 		}
 		return null;
+	}
+
+	private static boolean isSpringBoot(String className) {
+		return className.startsWith("org.springframework.boot.") && !className.startsWith(BOOT_LAUNCHERS);
+	}
+
+	private static boolean isLauncherFrame(String className) {
+		return className.startsWith(BOOT_LAUNCHERS) || className.startsWith("java.lang.reflect.")
+				|| className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.invoke.");
 	}
 
 	/**
