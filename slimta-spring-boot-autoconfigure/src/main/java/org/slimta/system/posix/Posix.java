@@ -129,8 +129,8 @@ public final class Posix {
 	 * @return the loaded calls, or why there are none
 	 */
 	static Loaded load(String osName, Supplier<POSIX> loader) {
-		if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
-			return new Loaded(null, Availability.no("the operating system is " + osName + ", not Linux"), null);
+		if (!isLinux(osName)) {
+			return new Loaded(null, notLinux(osName), null);
 		}
 		try {
 			POSIX posix = loader.get();
@@ -142,6 +142,14 @@ public final class Posix {
 		catch (RuntimeException | LinkageError ex) {
 			return new Loaded(null, Availability.no("jnr-posix failed to load: " + ex), ex);
 		}
+	}
+
+	static boolean isLinux(String osName) {
+		return osName.toLowerCase(Locale.ROOT).startsWith("linux");
+	}
+
+	static Availability notLinux(String osName) {
+		return Availability.no("the operating system is " + osName + ", not Linux");
 	}
 
 	record Loaded(Posix posix, Availability availability, Throwable failure) {

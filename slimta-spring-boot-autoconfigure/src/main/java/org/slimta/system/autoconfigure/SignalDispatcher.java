@@ -1,0 +1,140 @@
+package org.slimta.system.autoconfigure;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.management.ObjectName;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.slimta.system.FeatureStatus;
+import org.slimta.system.signal.Signal;
+import org.slimta.system.signal.SignalEvent;
+import org.slimta.system.signal.SignalSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Turns the signals of a {@link SignalSource} into {@link SignalEvent}s, then applies the default
+ * action: a graceful close and exit with 128 + the signal's number for the signals in
+ * {@code signals.shutdown-on}, a thread dump for SIGQUIT, the {@link HangupAction}s (a Spring
+ * Cloud refresh where present) for SIGHUP. Started before, and stopped after,
+ * every other lifecycle bean (the web server included).
+ */
+public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
+
+	private static final Log logger = LogFactory.getLog(SignalDispatcher.class);
+
+	private final SignalSource source;
+
+	private final Set<Signal> shutdownOn;
+
+	private final ConfigurableApplicationContext context;
+
+	private final List<HangupAction> hangupActions;
+
+	private final AtomicBoolean exiting = new AtomicBoolean();
+
+	private volatile boolean running;
+
+	SignalDispatcher(SignalSource source, Set<Signal> shutdownOn, ConfigurableApplicationContext context,
+			List<HangupAction> hangupActions) {
+		this.source = source;
+		this.shutdownOn = Set.copyOf(shutdownOn);
+		this.context = context;
+		this.hangupActions = List.copyOf(hangupActions);
+	}
+
+	@Override
+	public void start() {
+		Set<Signal> taken = this.source.start(this::dispatch);
+		this.running = true;
+		logger.debug("Taking " + taken + " through " + this.source.name());
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.source.stop();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MIN_VALUE;
+	}
+
+	void dispatch(Signal signal, int senderPid, int senderUid) {
+		try {
+			this.context.publishEvent(new SignalEvent(this.source, signal, senderPid, senderUid));
+		}
+		catch (RuntimeException ex) {
+			logger.error("A listener of " + signal + " failed; signals are still delivered", ex);
+		}
+		if (this.shutdownOn.contains(signal)) {
+			exit(signal);
+		}
+		else if (signal == Signal.SIGQUIT) {
+			printThreadDump();
+		}
+		else if (signal == Signal.SIGHUP) {
+			for (HangupAction action : this.hangupActions) {
+				try {
+					action.afterHangup();
+				}
+				catch (RuntimeException ex) {
+					logger.error("Reloading after SIGHUP failed", ex);
+				}
+			}
+		}
+	}
+
+	// On a thread of its own: closing the context stops the reader, which must not wait for itself.
+	private void exit(Signal signal) {
+		if (!this.exiting.compareAndSet(false, true)) {
+			logger.info("Received " + signal + " while already shutting down");
+			return;
+		}
+		logger.info("Received " + signal + ": closing the application");
+		Thread exit = new Thread(() -> System.exit(SpringApplication.exit(this.context, signal::exitStatus)),
+				"slimta-shutdown");
+		exit.start();
+	}
+
+	private void printThreadDump() {
+		try {
+			Object dump = ManagementFactory.getPlatformMBeanServer()
+				.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "threadPrint",
+						new Object[] { new String[0] }, new String[] { String[].class.getName() });
+			System.out.print(dump);
+			System.out.flush();
+		}
+		catch (Exception ex) {
+			logger.warn("Could not print a thread dump for SIGQUIT", ex);
+		}
+	}
+
+	@Override
+	public String detail() {
+		return "signals";
+	}
+
+	@Override
+	public Object value() {
+		return this.source.name();
+	}
+
+	@Override
+	public boolean failed() {
+		return this.source.failed();
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.slimta.system.autoconfigure;
+
+import org.apache.commons.logging.Log;
+import org.slimta.system.signal.SignalBackend;
+import org.slimta.system.signal.SignalfdPreparation;
+import org.slimta.system.signal.SignalfdPreparation.Assessment;
+import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
+import org.slimta.system.signal.SignalfdPreparation.Verdict;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Prepares the process for {@code signalfd} at the earliest point where {@code slimta.system.*}
+ * can be read (right after the configuration files, before the banner): re-executes the JVM in
+ * place when it must, and otherwise records why the JVM's handlers are used instead.
+ */
+public final class SignalPreparationEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/** Right after the configuration files were read. */
+	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 1;
+
+	private final Log logger;
+
+	/**
+	 * Create the post-processor.
+	 * @param logFactory logs that appear once logging is set up
+	 */
+	public SignalPreparationEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(SignalPreparationEnvironmentPostProcessor.class);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
+		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		if (!properties.isEnabled() || !signals.isEnabled() || signals.getBackend() == SignalBackend.JDK) {
+			return;
+		}
+		String notApplicationMain = SignalfdPreparation.whyNotApplicationMain(Thread.currentThread(),
+				new Throwable().getStackTrace());
+		ProcessFacts facts = ProcessFacts.current(notApplicationMain);
+		Assessment assessment = SignalfdPreparation.assess(signals.getHandled(), signals.isRelaunch(), facts);
+		if (assessment.verdict() == Verdict.RELAUNCH) {
+			assessment = relaunch(signals, facts);
+		}
+		if (assessment.verdict() == Verdict.PREPARED) {
+			this.logger.info("Signals " + signals.getHandled() + " are blocked in every thread of pid "
+					+ ProcessHandle.current().pid() + " and read from signalfd");
+		}
+		Assessment decided = assessment;
+		application.addInitializers((context) -> context.getBeanFactory()
+			.registerSingleton(SignalAutoConfiguration.ASSESSMENT_BEAN_NAME, decided));
+	}
+
+	private Assessment relaunch(SlimtaSystemProperties.Signals signals, ProcessFacts facts) {
+		try {
+			SignalfdPreparation.relaunch(facts.commandLine(), signals.getHandled(), facts.environment());
+			throw new IllegalStateException("execv returned");
+		}
+		catch (Exception | LinkageError ex) {
+			this.logger.debug("Re-executing the JVM failed", ex);
+			return new Assessment(Verdict.UNAVAILABLE, "re-executing the JVM in place failed (" + ex.getMessage() + ")",
+					"set slimta.system.signals.relaunch=false to skip the attempt");
+		}
+	}
+
+}

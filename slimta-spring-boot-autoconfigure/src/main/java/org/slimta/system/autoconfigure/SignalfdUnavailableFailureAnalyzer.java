@@ -1,0 +1,21 @@
+package org.slimta.system.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a startup that asked for {@code signalfd} where it cannot work, and how to go on.
+ */
+class SignalfdUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<SignalfdUnavailableException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, SignalfdUnavailableException cause) {
+		return new FailureAnalysis(
+				"Property 'slimta.system.signals.backend' is 'signalfd', but signalfd cannot work here: "
+						+ cause.getReason() + ".",
+				"Set 'slimta.system.signals.backend' to 'auto' (signalfd where possible, otherwise the JVM's handlers)"
+						+ " or 'jdk', or " + cause.getRemedy() + ".",
+				cause);
+	}
+
+}

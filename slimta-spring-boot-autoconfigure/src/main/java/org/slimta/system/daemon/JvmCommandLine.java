@@ -1,0 +1,99 @@
+package org.slimta.system.daemon;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line this JVM was started with, as the kernel recorded it, so that the JVM can
+ * start itself again: in place ({@code execv}) or detached.
+ *
+ * @param executable the resolved path of the {@code java} program (not {@code /proc/self/exe},
+ * which would rename the process {@code exe})
+ * @param arguments the arguments, the first being the program's name as it was invoked
+ */
+public record JvmCommandLine(String executable, List<String> arguments) {
+
+	/**
+	 * Create a command line.
+	 */
+	public JvmCommandLine {
+		arguments = List.copyOf(arguments);
+		if (arguments.isEmpty()) {
+			throw new IllegalArgumentException("a command line has at least the program's name");
+		}
+	}
+
+	/**
+	 * Read this process's command line from {@code /proc/self}.
+	 * @return the command line
+	 * @throws IOException if {@code /proc} cannot be read
+	 */
+	public static JvmCommandLine current() throws IOException {
+		String executable = Files.readSymbolicLink(Path.of("/proc/self/exe")).toString();
+		return new JvmCommandLine(executable, parse(Files.readAllBytes(Path.of("/proc/self/cmdline"))));
+	}
+
+	/**
+	 * Split the NUL-separated contents of a {@code /proc/<pid>/cmdline} file.
+	 * @param cmdline the file's bytes
+	 * @return the arguments
+	 */
+	static List<String> parse(byte[] cmdline) {
+		List<String> arguments = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i < cmdline.length; i++) {
+			if (cmdline[i] == 0) {
+				arguments.add(new String(cmdline, start, i - start, Charset.defaultCharset()));
+				start = i + 1;
+			}
+		}
+		if (start < cmdline.length) {
+			arguments.add(new String(cmdline, start, cmdline.length - start, Charset.defaultCharset()));
+		}
+		return arguments;
+	}
+
+	/**
+	 * The same command with JVM options added right after the program's name, where the
+	 * {@code java} launcher reads options.
+	 * @param options the options, for example {@code -Xrs}
+	 * @return the new command line
+	 */
+	public JvmCommandLine withJvmOptions(List<String> options) {
+		List<String> extended = new ArrayList<>(this.arguments.size() + options.size());
+		extended.add(this.arguments.get(0));
+		extended.addAll(options);
+		extended.addAll(this.arguments.subList(1, this.arguments.size()));
+		return new JvmCommandLine(this.executable, extended);
+	}
+
+	/**
+	 * Whether the JVM runs with a debugger agent, on its command line or in the environment
+	 * variables the {@code java} launcher reads.
+	 * @param environment the process environment
+	 * @return whether a JDWP agent is configured
+	 */
+	public boolean hasDebugger(java.util.Map<String, String> environment) {
+		for (String argument : this.arguments) {
+			if (isDebugOption(argument)) {
+				return true;
+			}
+		}
+		for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+			String value = environment.get(variable);
+			if (value != null && (value.contains("-agentlib:jdwp") || value.contains("-Xrunjdwp"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isDebugOption(String argument) {
+		return argument.startsWith("-agentlib:jdwp") || argument.startsWith("-Xrunjdwp");
+	}
+
+}

@@ -1,0 +1,247 @@
+package org.slimta.system.signal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slimta.system.daemon.JvmCommandLine;
+import org.slimta.system.posix.NativeSignals;
+import org.slimta.system.posix.PosixException;
+
+/**
+ * Whether this JVM can read its signals from a {@code signalfd}, and the re-execution in place
+ * (same pid) that makes it so.
+ * <p>
+ * {@code signalfd} sees only the signals that every thread blocks, and HotSpot unblocks HUP, INT
+ * and TERM in all its threads unless it runs with {@code -Xrs}. So a plain JVM blocks the
+ * signals in its main thread, marks every descriptor above 2 close-on-exec and executes itself
+ * again with {@code -Xrs}: the new JVM's threads all inherit the mask.
+ */
+public final class SignalfdPreparation {
+
+	/** The system property the re-executed JVM carries, so it never re-executes again. */
+	public static final String MARKER_PROPERTY = "org.slimta.system.prepared";
+
+	private static final String MARKER_VALUE = "signalfd";
+
+	private static final List<String> JVM_OPTIONS = List.of("-Xrs", "-XX:+StartAttachListener",
+			"-D" + MARKER_PROPERTY + "=" + MARKER_VALUE);
+
+	private static final String BOOT_LAUNCHERS = "org.springframework.boot.loader.";
+
+	private SignalfdPreparation() {
+	}
+
+	/**
+	 * Decide what to do for a set of signals.
+	 * @param handled the signals to read
+	 * @param relaunchAllowed whether the process may re-execute itself
+	 * @param facts what is known of this process
+	 * @return the decision, with the reason and the remedy when signalfd is unavailable
+	 */
+	public static Assessment assess(Set<Signal> handled, boolean relaunchAllowed, ProcessFacts facts) {
+		if (!facts.osName().toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
+			return Assessment.unavailable("the operating system is " + facts.osName() + ", and signalfd exists only on Linux",
+					"none: use the jdk backend");
+		}
+		Set<Integer> numbers = numbers(handled);
+		if (MARKER_VALUE.equals(facts.marker())) {
+			if (facts.blocked().containsAll(numbers)) {
+				return new Assessment(Verdict.PREPARED, "", "");
+			}
+			return Assessment.unavailable("the JVM was re-executed but its main thread does not block " + handled,
+					"report this as a bug");
+		}
+		if (!relaunchAllowed) {
+			return Assessment.unavailable("slimta.system.signals.relaunch is false",
+					"set slimta.system.signals.relaunch=true");
+		}
+		if (facts.notApplicationMain() != null) {
+			return Assessment.unavailable(facts.notApplicationMain(),
+					"start the application itself, with java -jar or its own main class");
+		}
+		if (facts.commandLine() == null) {
+			return Assessment.unavailable("/proc/self/cmdline cannot be read", "run on a Linux system with /proc mounted");
+		}
+		if (facts.commandLine().hasDebugger(facts.environment())) {
+			return Assessment.unavailable("the JVM runs under a debugger (jdwp)", "start it without the debugger agent");
+		}
+		return new Assessment(Verdict.RELAUNCH, "", "");
+	}
+
+	/**
+	 * Why the running code is not the application's own {@code main}: a test runner, an IDE's
+	 * launcher or another program hosting the application. The stack decides: the code that
+	 * called Spring Boot must be a {@code main} method, and nothing but reflection or Spring
+	 * Boot's launchers may lie below it.
+	 * @param thread the thread starting the application
+	 * @param stack that thread's stack, innermost frame first
+	 * @return the reason, or {@code null} if the application is this JVM's own main
+	 */
+	public static String whyNotApplicationMain(Thread thread, StackTraceElement[] stack) {
+		if (!"main".equals(thread.getName())) {
+			return "the application is started from thread '" + thread.getName() + "', not from the JVM's main";
+		}
+		int caller = -1;
+		for (int i = 0; i < stack.length; i++) {
+			if (isSpringBoot(stack[i].getClassName())) {
+				caller = i + 1;
+			}
+		}
+		if (caller <= 0 || caller >= stack.length) {
+			return "Spring Boot is not started from a main method";
+		}
+		StackTraceElement main = stack[caller];
+		if (!"main".equals(main.getMethodName())) {
+			return "Spring Boot is started from " + main.getClassName() + "." + main.getMethodName()
+					+ " (a test or another host), not from a main method";
+		}
+		for (int i = caller + 1; i < stack.length; i++) {
+			if (!isLauncherFrame(stack[i].getClassName())) {
+				return "the JVM's main is " + stack[stack.length - 1].getClassName()
+						+ " (a test runner or another launcher), not " + main.getClassName();
+			}
+		}
+		return null;
+	}
+
+	private static boolean isSpringBoot(String className) {
+		return className.startsWith("org.springframework.boot.") && !className.startsWith(BOOT_LAUNCHERS);
+	}
+
+	private static boolean isLauncherFrame(String className) {
+		return className.startsWith(BOOT_LAUNCHERS) || className.startsWith("java.lang.reflect.")
+				|| className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.invoke.");
+	}
+
+	/**
+	 * Re-execute this JVM in place with the signals blocked. Returns only by throwing, with the
+	 * signals unblocked again.
+	 * @param commandLine this JVM's command line
+	 * @param handled the signals to block
+	 * @param environment the process environment ({@code LISTEN_FDS} descriptors stay open)
+	 * @throws PosixException if a call failed
+	 * @throws IOException if {@code /proc/self/fd} cannot be listed
+	 */
+	public static void relaunch(JvmCommandLine commandLine, Set<Signal> handled, Map<String, String> environment)
+			throws IOException {
+		NativeSignals calls = NativeSignals.get();
+		int keepUpTo = 2 + inheritedListenFds(environment);
+		for (int fd : openDescriptors()) {
+			if (fd > keepUpTo) {
+				try {
+					calls.closeOnExec(fd);
+				}
+				catch (PosixException ex) {
+					// The directory stream's own descriptor is closed by now.
+				}
+			}
+		}
+		JvmCommandLine prepared = commandLine.withJvmOptions(JVM_OPTIONS);
+		Set<Integer> numbers = numbers(handled);
+		System.out.flush();
+		System.err.flush();
+		calls.block(numbers);
+		try {
+			calls.execv(prepared.executable(), prepared.arguments());
+		}
+		finally {
+			calls.unblock(numbers);
+		}
+	}
+
+	/**
+	 * The number of descriptors systemd passed to this very process ({@code LISTEN_PID},
+	 * {@code LISTEN_FDS}), which start at 3 and must survive the re-execution.
+	 */
+	static int inheritedListenFds(Map<String, String> environment) {
+		String pid = environment.get("LISTEN_PID");
+		String fds = environment.get("LISTEN_FDS");
+		if (pid == null || fds == null || !pid.trim().equals(Long.toString(ProcessHandle.current().pid()))) {
+			return 0;
+		}
+		try {
+			return Math.max(0, Integer.parseInt(fds.trim()));
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static List<Integer> openDescriptors() throws IOException {
+		try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+			return fds.map((fd) -> Integer.parseInt(fd.getFileName().toString())).sorted().toList();
+		}
+	}
+
+	static Set<Integer> numbers(Set<Signal> signals) {
+		return signals.stream().map(Signal::number).collect(Collectors.toSet());
+	}
+
+	/** What to do. */
+	public enum Verdict {
+
+		/** The signals are blocked in every thread: read them from a signalfd. */
+		PREPARED,
+
+		/** Re-execute in place first. */
+		RELAUNCH,
+
+		/** signalfd cannot work here; use the JVM's handlers. */
+		UNAVAILABLE
+
+	}
+
+	/**
+	 * A decision.
+	 *
+	 * @param verdict what to do
+	 * @param reason why signalfd is unavailable; empty otherwise
+	 * @param remedy how a user gets signalfd; empty when available
+	 */
+	public record Assessment(Verdict verdict, String reason, String remedy) {
+
+		static Assessment unavailable(String reason, String remedy) {
+			return new Assessment(Verdict.UNAVAILABLE, reason, remedy);
+		}
+
+	}
+
+	/**
+	 * What the decision rests on.
+	 *
+	 * @param osName {@code os.name}
+	 * @param marker the value of {@link #MARKER_PROPERTY}, or {@code null}
+	 * @param blocked the signals the calling thread blocks
+	 * @param notApplicationMain why the application is not this JVM's own main, or {@code null}
+	 * @param commandLine this JVM's command line, or {@code null} if unreadable
+	 * @param environment the process environment
+	 */
+	public record ProcessFacts(String osName, String marker, Set<Integer> blocked, String notApplicationMain,
+			JvmCommandLine commandLine, Map<String, String> environment) {
+
+		/**
+		 * The facts of the running process.
+		 * @param notApplicationMain why the application is not this JVM's own main, or {@code null}
+		 * @return the facts
+		 */
+		public static ProcessFacts current(String notApplicationMain) {
+			JvmCommandLine commandLine;
+			try {
+				commandLine = JvmCommandLine.current();
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				commandLine = null;
+			}
+			return new ProcessFacts(System.getProperty("os.name", "unknown"), System.getProperty(MARKER_PROPERTY),
+					BlockedSignals.ofCurrentThread(), notApplicationMain, commandLine, System.getenv());
+		}
+
+	}
+
+}

@@ -1,0 +1,208 @@
+package org.slimta.system.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.slimta.system.posix.Posix;
+import org.slimta.system.signal.JdkSignalSource;
+import org.slimta.system.signal.Signal;
+import org.slimta.system.signal.SignalEvent;
+import org.slimta.system.signal.SignalSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.endpoint.event.RefreshEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class SignalAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SlimtaSystemAutoConfiguration.class, SignalAutoConfiguration.class,
+				SlimtaHealthContributorAutoConfiguration.class))
+		.withUserConfiguration(Listeners.class);
+
+	@Test
+	void usesTheJvmsHandlersWhenTheProcessWasNotPrepared() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).getBean(SignalSource.class).isInstanceOf(JdkSignalSource.class);
+			assertThat(health(context).getDetails()).containsEntry("signals", "jdk");
+		});
+	}
+
+	@Test
+	void deliversARealSignalThroughTheJvmsHandlers() {
+		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "sends a signal with kill(2)");
+		this.contextRunner.run((context) -> {
+			Listeners listeners = context.getBean(Listeners.class);
+			Posix.get().kill(Posix.get().pid(), Signal.SIGHUP.number());
+			assertThat(listeners.received.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(listeners.events).first().satisfies((event) -> {
+				assertThat(event.getSignal()).isEqualTo(Signal.SIGHUP);
+				assertThat(event.getSenderPid()).isZero();
+				assertThat(event.getSenderUid()).isEqualTo(-1);
+			});
+		});
+	}
+
+	@Test
+	void keepsDeliveringAfterAListenerThrew() {
+		this.contextRunner.withUserConfiguration(ThrowingListener.class).run((context) -> {
+			SignalDispatcher dispatcher = context.getBean(SignalDispatcher.class);
+			dispatcher.dispatch(Signal.SIGUSR1, 42, 1000);
+			dispatcher.dispatch(Signal.SIGUSR1, 43, 1000);
+			assertThat(context.getBean(ThrowingListener.class).calls).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void failsWhenSignalfdIsRequiredButCannotWork() {
+		this.contextRunner.withPropertyValues("slimta.system.signals.backend=signalfd").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(SignalfdUnavailableException.class);
+			SignalfdUnavailableException cause = (SignalfdUnavailableException) org.springframework.core.NestedExceptionUtils
+				.getRootCause(context.getStartupFailure());
+			FailureAnalysis analysis = new SignalfdUnavailableFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("'slimta.system.signals.backend'")
+				.contains(cause.getReason());
+			assertThat(analysis.getAction()).contains("'auto'").contains("'jdk'");
+		});
+	}
+
+	@Test
+	void takesNoSignalsWhenDisabled() {
+		this.contextRunner.withPropertyValues("slimta.system.signals.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(SignalDispatcher.class).doesNotHaveBean(SignalSource.class);
+			assertThat(health(context).getDetails()).containsEntry("signals", "disabled");
+		});
+	}
+
+	@Test
+	void isDownWhenTheSignalSourceFailed() {
+		this.contextRunner.withBean(SignalSource.class, FailedSource::new).run((context) -> {
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("signals", "signalfd");
+		});
+	}
+
+	@Test
+	void countsSignalsWhenTheApplicationHasAMeterRegistry() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGUSR1, 1, 0);
+			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGUSR1, 1, 0);
+			assertThat(context.getBean(MeterRegistry.class)
+				.get(SignalMetrics.METER_NAME)
+				.tag("signal", "SIGUSR1")
+				.counter()
+				.count()).isEqualTo(2.0);
+		});
+	}
+
+	@Test
+	void needsNoMicrometer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SignalMetrics.class));
+	}
+
+	@Test
+	void refreshesSpringCloudContextAfterTheListenersOfHangup() {
+		this.contextRunner.withUserConfiguration(RefreshListener.class).run((context) -> {
+			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 1, 0);
+			assertThat(context.getBean(RefreshListener.class).order).containsExactly("SignalEvent", "RefreshEvent");
+		});
+	}
+
+	@Test
+	void needsNoSpringCloud() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RefreshEvent.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CloudRefreshHangupAction.class));
+	}
+
+	private static Health health(org.springframework.context.ApplicationContext context) {
+		return context.getBean(SlimtaHealthIndicator.class).health();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Listeners {
+
+		final List<SignalEvent> events = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch received = new CountDownLatch(1);
+
+		@EventListener
+		void on(SignalEvent event) {
+			this.events.add(event);
+			this.received.countDown();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ThrowingListener {
+
+		int calls;
+
+		@EventListener
+		void on(SignalEvent event) {
+			this.calls++;
+			throw new IllegalStateException("listener failure " + this.calls);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RefreshListener {
+
+		final List<String> order = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(SignalEvent event) {
+			this.order.add("SignalEvent");
+		}
+
+		@Bean
+		ApplicationListener<RefreshEvent> refreshListener() {
+			return (event) -> this.order.add("RefreshEvent");
+		}
+
+	}
+
+	static class FailedSource implements SignalSource {
+
+		@Override
+		public String name() {
+			return "signalfd";
+		}
+
+		@Override
+		public java.util.Set<Signal> start(org.slimta.system.signal.SignalHandler handler) {
+			return java.util.Set.of();
+		}
+
+		@Override
+		public void stop() {
+		}
+
+		@Override
+		public boolean failed() {
+			return true;
+		}
+
+	}
+
+}

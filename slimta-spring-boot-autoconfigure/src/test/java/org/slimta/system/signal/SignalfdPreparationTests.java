@@ -1,0 +1,128 @@
+package org.slimta.system.signal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.slimta.system.daemon.JvmCommandLine;
+import org.slimta.system.signal.SignalfdPreparation.Assessment;
+import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
+import org.slimta.system.signal.SignalfdPreparation.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignalfdPreparationTests {
+
+	private static final Set<Signal> HANDLED = Set.of(Signal.SIGHUP, Signal.SIGINT, Signal.SIGTERM);
+
+	private static final JvmCommandLine JAR = new JvmCommandLine("/usr/lib/jvm/bin/java",
+			List.of("java", "-jar", "app.jar"));
+
+	@Test
+	void relaunchesAPlainApplicationOnLinux() {
+		assertThat(SignalfdPreparation.assess(HANDLED, true, facts(null, Set.of(), null, JAR, Map.of())).verdict())
+			.isEqualTo(Verdict.RELAUNCH);
+	}
+
+	@Test
+	void isPreparedWhenRelaunchedAndTheSignalsAreBlocked() {
+		Assessment assessment = SignalfdPreparation.assess(HANDLED, true,
+				facts("signalfd", Set.of(1, 2, 3, 15), null, JAR, Map.of()));
+		assertThat(assessment.verdict()).isEqualTo(Verdict.PREPARED);
+	}
+
+	@Test
+	void neverRelaunchesTwiceEvenWhenTheMaskIsWrong() {
+		Assessment assessment = SignalfdPreparation.assess(HANDLED, true, facts("signalfd", Set.of(1), null, JAR, Map.of()));
+		assertThat(assessment.verdict()).isEqualTo(Verdict.UNAVAILABLE);
+		assertThat(assessment.reason()).contains("does not block");
+	}
+
+	@Test
+	void doesNotRelaunchWhenTheUserSaysSo() {
+		Assessment assessment = SignalfdPreparation.assess(HANDLED, false, facts(null, Set.of(), null, JAR, Map.of()));
+		assertThat(assessment.verdict()).isEqualTo(Verdict.UNAVAILABLE);
+		assertThat(assessment.reason()).isEqualTo("slimta.system.signals.relaunch is false");
+		assertThat(assessment.remedy()).contains("slimta.system.signals.relaunch=true");
+	}
+
+	@Test
+	void doesNotRelaunchWhenHostedByAnotherMain() {
+		Assessment assessment = SignalfdPreparation.assess(HANDLED, true,
+				facts(null, Set.of(), "the JVM's main is a test runner", JAR, Map.of()));
+		assertThat(assessment.verdict()).isEqualTo(Verdict.UNAVAILABLE);
+		assertThat(assessment.reason()).contains("test runner");
+	}
+
+	@Test
+	void doesNotRelaunchUnderADebugger() {
+		JvmCommandLine debugged = JAR.withJvmOptions(List.of("-agentlib:jdwp=transport=dt_socket,server=y"));
+		Assessment assessment = SignalfdPreparation.assess(HANDLED, true, facts(null, Set.of(), null, debugged, Map.of()));
+		assertThat(assessment.verdict()).isEqualTo(Verdict.UNAVAILABLE);
+		assertThat(assessment.reason()).contains("debugger");
+	}
+
+	@Test
+	void isUnavailableOffLinuxAndWithoutACommandLine() {
+		ProcessFacts mac = new ProcessFacts("Mac OS X", null, Set.of(), null, JAR, Map.of());
+		assertThat(SignalfdPreparation.assess(HANDLED, true, mac).reason()).contains("Mac OS X");
+		assertThat(SignalfdPreparation.assess(HANDLED, true, facts(null, Set.of(), null, null, Map.of())).reason())
+			.contains("cmdline");
+	}
+
+	@Test
+	void recognisesTheApplicationsOwnMain() {
+		Thread main = new Thread("main");
+		StackTraceElement prepare = frame("org.slimta.system.autoconfigure.SignalPreparationEnvironmentPostProcessor",
+				"postProcessEnvironment");
+		StackTraceElement run = frame("org.springframework.boot.SpringApplication", "run");
+		StackTraceElement appMain = frame("com.example.App", "main");
+		StackTraceElement reflection = frame("java.lang.reflect.Method", "invoke");
+		StackTraceElement jarLauncher = frame("org.springframework.boot.loader.launch.JarLauncher", "main");
+		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(prepare, run, appMain))).isNull();
+		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(prepare, run, appMain, reflection, jarLauncher)))
+			.isNull();
+	}
+
+	@Test
+	void recognisesTestsAndOtherHosts() {
+		Thread main = new Thread("main");
+		StackTraceElement run = frame("org.springframework.boot.SpringApplication", "run");
+		StackTraceElement test = frame("com.example.AppTests", "startsTheApplication");
+		StackTraceElement surefire = frame("org.apache.maven.surefire.booter.ForkedBooter", "main");
+		StackTraceElement appMain = frame("com.example.App", "main");
+		StackTraceElement ideLauncher = frame("com.intellij.rt.execution.application.AppMainV2", "main");
+		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(run, test, surefire)))
+			.contains("com.example.AppTests.startsTheApplication");
+		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(run, appMain, surefire)))
+			.contains("ForkedBooter");
+		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(run, appMain, ideLauncher)))
+			.contains("AppMainV2");
+		assertThat(SignalfdPreparation.whyNotApplicationMain(new Thread("restartedMain"), stack(run, appMain)))
+			.contains("restartedMain");
+		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(appMain))).contains("not started from a main");
+	}
+
+	private static StackTraceElement frame(String className, String method) {
+		return new StackTraceElement(className, method, null, 1);
+	}
+
+	private static StackTraceElement[] stack(StackTraceElement... frames) {
+		return frames;
+	}
+
+	@Test
+	void keepsOnlyTheDescriptorsSystemdPassedToThisProcess() {
+		String self = Long.toString(ProcessHandle.current().pid());
+		assertThat(SignalfdPreparation.inheritedListenFds(Map.of("LISTEN_PID", self, "LISTEN_FDS", "2"))).isEqualTo(2);
+		assertThat(SignalfdPreparation.inheritedListenFds(Map.of("LISTEN_PID", "1", "LISTEN_FDS", "2"))).isZero();
+		assertThat(SignalfdPreparation.inheritedListenFds(Map.of())).isZero();
+	}
+
+	private static ProcessFacts facts(String marker, Set<Integer> blocked, String notMain, JvmCommandLine commandLine,
+			Map<String, String> environment) {
+		return new ProcessFacts("Linux", marker, blocked, notMain, commandLine, environment);
+	}
+
+}
