@@ -90,11 +90,12 @@ final class StartupAndFootprint {
 						+ "of the jars it adds), and the threads (`/proc/<pid>/task/*/comm`). Median (min–max).",
 				"figure", "(a) without the starter", "(b) jdk backend", "(c) defaults", "target");
 		Sample heapA = a.sample(Run::liveHeapKibibytes);
-		report.row("live heap, KiB", heapA.medianAndRange(0), heapCell(cases.get(1), heapA), heapCell(c, heapA),
-				"");
-		report.row("objects of the starter's classes, KiB", a.sample(Run::starterObjectsKibibytes).medianAndRange(1),
-				starterObjectsCell(cases.get(1)), starterObjectsCell(c),
-				"< 1024 KiB: " + UuidThroughput.met(withinHeapTarget(cases.get(1)) && withinHeapTarget(c)));
+		report.row("live heap, KiB; difference of medians to (a)", heapA.medianAndRange(0), heapCell(cases.get(1), heapA),
+				heapCell(c, heapA), "< +1024 KiB: " + UuidThroughput.met(withinHeapTarget(cases.get(1), heapA)
+						&& withinHeapTarget(c, heapA)));
+		report.row("of which objects of the starter's classes, KiB",
+				a.sample(Run::starterObjectsKibibytes).medianAndRange(1), starterObjectsCell(cases.get(1)),
+				starterObjectsCell(c), "");
 		Sample threadsA = a.sample(Run::threadCount);
 		report.row("threads", threadsA.medianAndRange(0), threadsCell(cases.get(1), a), threadsCell(c, a),
 				"+1 at most: " + UuidThroughput.met(addedThreads(cases.get(1), a) <= 1 && addedThreads(c, a) <= 1));
@@ -146,8 +147,8 @@ final class StartupAndFootprint {
 				: measured.sample(Run::starterObjectsKibibytes).medianAndRange(1);
 	}
 
-	private static boolean withinHeapTarget(Case measured) {
-		return measured.notMeasured != null || measured.sample(Run::starterObjectsKibibytes).median() < 1024;
+	private static boolean withinHeapTarget(Case measured, Sample heapA) {
+		return measured.notMeasured != null || measured.sample(Run::liveHeapKibibytes).median() - heapA.median() < 1024;
 	}
 
 	private static String threadsCell(Case measured, Case a) {

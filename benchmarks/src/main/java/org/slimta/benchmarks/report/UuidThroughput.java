@@ -44,6 +44,8 @@ final class UuidThroughput {
 				.warmupTime(TimeValue.seconds(1))
 				.measurementIterations(this.effort.jmhIterations())
 				.measurementTime(TimeValue.seconds(1))
+				// JUG's version 1 timer logs a warning for every millisecond it runs ahead of the clock
+				.jvmArgsAppend("-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider")
 				.build();
 			Runner runner = new Runner(options, OutputFormatFactory.createFormatInstance(this.progress, VerboseMode.NORMAL));
 			for (RunResult result : runner.run()) {
