@@ -1,24 +1,42 @@
 package org.slimta.sample;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slimta.system.signal.SignalEvent;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Logs every signal the application receives, with its sender.
+ * Logs every signal the application receives, with its sender, and shows what it received:
+ * {@code GET /signals}.
  */
-@Component
+@RestController
 class SignalLogger {
 
 	private static final Log logger = LogFactory.getLog(SignalLogger.class);
+
+	private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+
+	private volatile Map<String, Object> last = Map.of();
 
 	@EventListener
 	void on(SignalEvent event) {
 		logger.info("received " + event.getSignal() + " from pid " + event.getSenderPid() + " (uid "
 				+ event.getSenderUid() + ")");
+		this.last = Map.of("signal", event.getSignal().name(), "senderPid", event.getSenderPid(), "senderUid",
+				event.getSenderUid());
+		this.counts.computeIfAbsent(event.getSignal().name(), (name) -> new AtomicLong()).incrementAndGet();
+	}
+
+	@GetMapping("/signals")
+	Map<String, Object> received() {
+		return Map.of("counts", Map.copyOf(this.counts), "last", this.last);
 	}
 
 }

@@ -13,7 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.slimta.system.posix.Posix;
+import org.slimta.system.signal.BlockedSignals;
+import org.slimta.system.signal.Signal;
 
 /**
  * The packaged sample application, run as a real child JVM ({@code java -jar sample-app.jar}) and
@@ -39,9 +47,17 @@ final class SampleAppProcess implements AutoCloseable {
 	 * Start the jar on a free loopback port with extra application arguments.
 	 */
 	static SampleAppProcess start(String... args) throws IOException {
+		return start(List.of(), args);
+	}
+
+	/**
+	 * Start the jar with JVM options and extra application arguments.
+	 */
+	static SampleAppProcess start(List<String> jvmOptions, String... args) throws IOException {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(jar().toString());
 		command.add("--server.port=" + port);
@@ -136,6 +152,38 @@ final class SampleAppProcess implements AutoCloseable {
 			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 		}
 		Files.deleteIfExists(this.output);
+	}
+
+	/**
+	 * Send a signal, as this test JVM (the sender pid the application sees).
+	 */
+	void signal(Signal signal) {
+		Posix.get().kill((int) pid(), signal.number());
+	}
+
+	/**
+	 * The signals each thread of the process blocks, from {@code /proc/<pid>/task/<tid>/status}.
+	 */
+	Map<String, Set<Integer>> blockedSignalsByThread() throws IOException {
+		Map<String, Set<Integer>> blocked = new TreeMap<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					blocked.put(task.getFileName().toString(), BlockedSignals.of(task.resolve("status")));
+				}
+				catch (IOException ex) {
+					// The thread ended while being listed.
+				}
+			}
+		}
+		return blocked;
+	}
+
+	/**
+	 * The command line the process runs now, from {@code /proc/<pid>/cmdline}.
+	 */
+	List<String> commandLine() throws IOException {
+		return List.of(Files.readString(Path.of("/proc", Long.toString(pid()), "cmdline")).split("\0"));
 	}
 
 	private static int freePort() throws IOException {

@@ -4,12 +4,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.ProcessIdentity;
+import org.slimta.system.posix.Posix;
+import org.slimta.system.signal.Signal;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -49,6 +53,27 @@ class SampleApplicationTests {
 		assertThat(ids).hasSize(50).doesNotHaveDuplicates();
 		assertThat(ids).allSatisfy((id) -> assertThat(id.version()).isEqualTo(7));
 		assertThat(ids).isSortedAccordingTo((a, b) -> a.toString().compareTo(b.toString()));
+	}
+
+	@Test
+	void takesSignalsThroughTheJvmsHandlersInATest() throws Exception {
+		String health = get("/actuator/health").body();
+		assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("jdk");
+		long before = hangups();
+		Posix.get().kill(Posix.get().pid(), Signal.SIGHUP.number());
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (hangups() == before && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		String signals = get("/signals").body();
+		assertThat(hangups()).isEqualTo(before + 1);
+		assertThat(JsonPath.<Integer>read(signals, "$.last.senderPid")).isZero();
+		assertThat(JsonPath.<Integer>read(signals, "$.last.senderUid")).isEqualTo(-1);
+	}
+
+	private long hangups() throws Exception {
+		Map<String, Number> counts = JsonPath.read(get("/signals").body(), "$.counts");
+		return counts.getOrDefault("SIGHUP", 0).longValue();
 	}
 
 	@Test

@@ -106,6 +106,8 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 		logger.info("Received " + signal + ": closing the application");
 		Thread exit = new Thread(() -> System.exit(SpringApplication.exit(this.context, signal::exitStatus)),
 				"slimta-shutdown");
+		// Not a daemon (the reader is one): the JVM must not end with status 0 before System.exit runs.
+		exit.setDaemon(false);
 		exit.start();
 	}
 

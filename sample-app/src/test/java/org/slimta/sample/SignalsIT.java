@@ -1,0 +1,195 @@
+package org.slimta.sample;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slimta.system.posix.Posix;
+import org.slimta.system.signal.Signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Signals sent to the packaged sample application, a real child JVM started plainly with
+ * {@code java -jar}, checked from outside: {@code /proc}, exit statuses and HTTP.
+ */
+class SignalsIT {
+
+	private static final Set<Integer> HUP_INT_TERM = Set.of(1, 2, 15);
+
+	@BeforeEach
+	void onLinux() {
+		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signalfd and /proc exist only on Linux");
+	}
+
+	@Test
+	void relaunchesInPlaceWithTheSignalsBlockedInEveryThread() throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.start()) {
+			app.awaitHttp();
+			String health = app.get("/actuator/health").body();
+			assertThat(JsonPath.<Number>read(health, "$.components.slimta.details.pid").longValue()).isEqualTo(app.pid());
+			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("signalfd");
+			Map<String, Set<Integer>> blocked = app.blockedSignalsByThread();
+			assertThat(blocked).hasSizeGreaterThan(10);
+			assertThat(blocked.values()).allSatisfy((signals) -> assertThat(signals).containsAll(HUP_INT_TERM));
+			assertThat(app.commandLine()).contains("-Xrs");
+			assertThat(Files.readString(Path.of("/proc", Long.toString(app.pid()), "comm")).trim()).isEqualTo("java");
+			Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+					Long.toString(app.pid()), "Thread.print").redirectErrorStream(true).start();
+			String dump = new String(jcmd.getInputStream().readAllBytes());
+			assertThat(jcmd.waitFor()).as(dump).isZero();
+			assertThat(dump).contains("Full thread dump").contains("\"slimta-signals\"");
+		}
+	}
+
+	@Test
+	void deliversEveryHangupSentWhileTheListenerIsIdleWithItsSender() throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.start()) {
+			app.awaitHttp();
+			for (int sent = 1; sent <= 100; sent++) {
+				app.signal(Signal.SIGHUP);
+				long expected = sent;
+				awaitBody(app, "/signals", (json) -> count(json, "SIGHUP") >= expected);
+				Thread.sleep(3);
+			}
+			String signals = app.get("/signals").body();
+			assertThat(count(signals, "SIGHUP")).isEqualTo(100);
+			assertThat(JsonPath.<Integer>read(signals, "$.last.senderPid")).isEqualTo((int) ProcessHandle.current().pid());
+			assertThat(JsonPath.<Integer>read(signals, "$.last.senderUid")).isEqualTo(Posix.get().effectiveUid());
+			String metric = app.get("/actuator/metrics/slimta.signals.received?tag=signal:SIGHUP").body();
+			assertThat(JsonPath.<Double>read(metric, "$.measurements[0].value")).isEqualTo(100.0);
+			assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void hangupReloadsTheMessage() throws Exception {
+		Path message = Files.createTempFile("message", ".txt");
+		try (SampleAppProcess app = SampleAppProcess.start("--sample.message-file=" + message)) {
+			Files.writeString(message, "before\n");
+			app.awaitHttp();
+			assertThat(app.get("/message").body()).isEqualTo("before\n");
+			Files.writeString(message, "after\n");
+			assertThat(app.get("/message").body()).isEqualTo("before\n");
+			app.signal(Signal.SIGHUP);
+			awaitBody(app, "/message", "after\n"::equals);
+		}
+		finally {
+			Files.delete(message);
+		}
+	}
+
+	@Test
+	void terminateLetsTheRequestInFlightFinishAndExitsWith143() throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.start()) {
+			app.awaitHttp();
+			CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
+				try {
+					return app.get("/slow?millis=3000");
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			// Let the request reach the server before the signal.
+			Thread.sleep(1000);
+			app.signal(Signal.SIGTERM);
+			HttpResponse<String> response = slow.get(30, TimeUnit.SECONDS);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("done after 3000 ms\n");
+			assertThat(app.awaitExit()).isEqualTo(143);
+			assertThat(app.output()).contains("Received SIGTERM: closing the application")
+				.contains("received SIGTERM from pid " + ProcessHandle.current().pid());
+		}
+	}
+
+	@Test
+	void interruptExitsWith130() throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.start()) {
+			app.awaitHttp();
+			app.signal(Signal.SIGINT);
+			assertThat(app.awaitExit()).isEqualTo(130);
+			assertThat(app.portListening()).isFalse();
+		}
+	}
+
+	@Test
+	void quitPrintsAThreadDumpWhenTakenOver() throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.signals.handled=HUP,INT,TERM,QUIT")) {
+			app.awaitHttp();
+			app.signal(Signal.SIGQUIT);
+			awaitOutput(app, (output) -> output.contains("Full thread dump"));
+			assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
+			assertThat(app.blockedSignalsByThread().values()).allSatisfy((signals) -> assertThat(signals).contains(3));
+		}
+	}
+
+	@Test
+	void usesTheJvmsHandlersWhenRelaunchIsOffAndStillDelivers() throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.signals.relaunch=false")) {
+			app.awaitHttp();
+			assertThat(JsonPath.<String>read(app.get("/actuator/health").body(), "$.components.slimta.details.signals"))
+				.isEqualTo("jdk");
+			assertThat(app.commandLine()).doesNotContain("-Xrs");
+			app.signal(Signal.SIGHUP);
+			awaitBody(app, "/signals", (json) -> count(json, "SIGHUP") == 1);
+			assertThat(JsonPath.<Integer>read(app.get("/signals").body(), "$.last.senderPid")).isZero();
+			assertThat(app.output()).contains("slimta.system.signals.relaunch is false");
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+		}
+	}
+
+	@Test
+	void usesTheJvmsHandlersUnderADebugger() throws Exception {
+		List<String> debugger = List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0");
+		try (SampleAppProcess app = SampleAppProcess.start(debugger)) {
+			app.awaitHttp();
+			assertThat(JsonPath.<String>read(app.get("/actuator/health").body(), "$.components.slimta.details.signals"))
+				.isEqualTo("jdk");
+			assertThat(app.output()).contains("the JVM runs under a debugger");
+		}
+	}
+
+	private static long count(String json, String signal) {
+		Map<String, Number> counts = JsonPath.read(json, "$.counts");
+		return counts.getOrDefault(signal, 0).longValue();
+	}
+
+	private static void awaitBody(SampleAppProcess app, String path, Predicate<String> condition) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		String body = "";
+		while (System.nanoTime() < deadline) {
+			body = app.get(path).body();
+			if (condition.test(body)) {
+				return;
+			}
+			Thread.sleep(2);
+		}
+		throw new TimeoutException("GET " + path + " still answers " + body);
+	}
+
+	private static void awaitOutput(SampleAppProcess app, Predicate<String> condition) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (condition.test(app.output())) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		throw new TimeoutException("output never matched:\n" + app.output());
+	}
+
+}
