@@ -29,6 +29,9 @@ final class AppProcess implements AutoCloseable {
 
 	private static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
 
+	/** Clock ticks per second of {@code /proc/<pid>/stat}: 100 on every Linux architecture Java runs on. */
+	private static final int USER_HZ = 100;
+
 	private static final long STARTUP_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
 	private final Process process;
@@ -99,6 +102,19 @@ final class AppProcess implements AutoCloseable {
 			}
 		}
 		throw new IOException(field + " not in /proc/" + pid() + "/status");
+	}
+
+	/**
+	 * CPU time the process has used so far, every thread and both JVMs of a relaunch included
+	 * ({@code utime + stime} of {@code /proc/<pid>/stat}, which {@code execve} does not reset).
+	 * @return milliseconds
+	 */
+	double cpuMillis() throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+		// fields after the command name, which is in parentheses and may hold spaces
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		return ticks * 1000.0 / USER_HZ;
 	}
 
 	/** The kernel's names of the process's threads (Java thread names, cut to 15 characters). */
