@@ -28,10 +28,12 @@ import jnr.ffi.Runtime;
  * session, working directory and descriptors chosen exactly, and what it takes to talk to and reap
  * them: close-on-exec pipes, streams on descriptors, {@code waitid}/{@code waitpid} and {@code kill}.
  * <p>
- * A child keeps no descriptor of the parent beyond 0, 1, 2 and those asked for: glibc 2.34+ closes
- * the rest with {@code posix_spawn_file_actions_addclosefrom_np}; on older C libraries every
- * descriptor listed in {@code /proc/self/fd} at the time of the call is closed one by one (one
- * opened by another thread meanwhile is only closed if it is close-on-exec, as the JDK's mostly are).
+ * A child keeps no descriptor of the parent beyond 0, 1, 2 and those asked for. This needs closing:
+ * the JDK does not mark its own descriptors close-on-exec (measured on JDK 17: a child that closed
+ * nothing got 24 of them, the jars, {@code lib/modules}, {@code /dev/urandom}, sockets, open
+ * files). glibc 2.34+ closes them with {@code posix_spawn_file_actions_addclosefrom_np}; on older C
+ * libraries every descriptor listed in {@code /proc/self/fd} just before the call is closed one by
+ * one, so one that another thread opens meanwhile without close-on-exec reaches the child.
  * Without {@code posix_spawn_file_actions_addchdir_np} (glibc before 2.29) the working directory is
  * changed by {@code /bin/sh}, which then executes the program.
  * <p>
