@@ -35,7 +35,8 @@ import jnr.ffi.Runtime;
  * libraries every descriptor listed in {@code /proc/self/fd} just before the call is closed one by
  * one, so one that another thread opens meanwhile without close-on-exec reaches the child.
  * Without {@code posix_spawn_file_actions_addchdir_np} (glibc before 2.29) the working directory is
- * changed by {@code /bin/sh}, which then executes the program.
+ * changed by {@code /bin/sh}, which then executes the program (whose {@code argv[0]} is then the
+ * program as given, and whose name is looked up in the child's {@code PATH}).
  * <p>
  * Bound on first use of {@link #get()}, apart from {@link Posix}, so that starting a child does not
  * load jnr-posix.
