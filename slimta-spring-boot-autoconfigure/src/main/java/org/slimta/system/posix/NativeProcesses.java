@@ -17,9 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
-import jnr.ffi.Platform;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 
@@ -120,10 +118,7 @@ public final class NativeProcesses {
 	 * @throws PosixUnavailableException if they cannot be used here
 	 */
 	public static NativeProcesses get() {
-		if (Holder.FAILURE != null) {
-			throw Holder.FAILURE;
-		}
-		return Holder.PROCESSES;
+		return Holder.BOUND.get();
 	}
 
 	/**
@@ -131,7 +126,7 @@ public final class NativeProcesses {
 	 * @return the availability, with the reason when unavailable
 	 */
 	public static Availability availability() {
-		return (Holder.FAILURE != null) ? Availability.no(Holder.FAILURE.getMessage()) : Availability.yes();
+		return Holder.BOUND.availability();
 	}
 
 	/**
@@ -396,30 +391,7 @@ public final class NativeProcesses {
 
 	private static final class Holder {
 
-		static final PosixUnavailableException FAILURE;
-
-		static final NativeProcesses PROCESSES;
-
-		static {
-			String osName = System.getProperty("os.name", "unknown");
-			PosixUnavailableException failure = null;
-			NativeProcesses processes = null;
-			if (!Posix.isLinux(osName)) {
-				failure = new PosixUnavailableException(Posix.notLinux(osName).reason(), null);
-			}
-			else {
-				try {
-					SpawnLibrary library = LibraryLoader.create(SpawnLibrary.class)
-						.load(Platform.getNativePlatform().getStandardCLibraryName());
-					processes = probe(library);
-				}
-				catch (RuntimeException | LinkageError ex) {
-					failure = new PosixUnavailableException("jnr-ffi failed to bind libc: " + ex, ex);
-				}
-			}
-			FAILURE = failure;
-			PROCESSES = processes;
-		}
+		static final LibcBinding<NativeProcesses> BOUND = LibcBinding.load(SpawnLibrary.class, Holder::probe);
 
 		// A symbol glibc lacks is bound anyway and fails only when called: call each once.
 		private static NativeProcesses probe(SpawnLibrary library) {
