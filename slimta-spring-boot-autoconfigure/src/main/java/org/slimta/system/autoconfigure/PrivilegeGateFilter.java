@@ -1,0 +1,46 @@
+package org.slimta.system.autoconfigure;
+
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slimta.system.privilege.RequestGate;
+
+/**
+ * Holds a servlet request that arrives before privileges are dropped until they are, so that no
+ * request is served as root; answers 503 if the drop failed. Costs one volatile read afterwards.
+ */
+final class PrivilegeGateFilter implements Filter {
+
+	private final RequestGate gate;
+
+	PrivilegeGateFilter(RequestGate gate) {
+		this.gate = gate;
+	}
+
+	@Override
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (this.gate.isOpen() || passes()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		// Written here, not through sendError: an error dispatch would run application code as root.
+		((HttpServletResponse) response).setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+	}
+
+	private boolean passes() {
+		try {
+			return this.gate.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}
