@@ -45,12 +45,14 @@ class PrivilegeDropIT {
 	void dropsToNobodyOnceEveryPortListensAndNeverServesARequestAsRoot(Server server) throws Exception {
 		int port = WebServerProcess.freePrivilegedPort();
 		int managementPort = otherPrivilegedPort(port);
+		Path pidFile = Files.createTempFile("privileged-", ".pid");
 		try (RequestLoop main = RequestLoop.start(port, "/whoami", "$.uid");
 				RequestLoop management = RequestLoop.start(managementPort, "/actuator/health",
 						"$.components.slimta.details.uid");
 				WebServerProcess app = WebServerProcess.start(server, List.of(), port,
 						"--slimta.system.privileges.user=nobody", "--management.server.port=" + managementPort,
-						"--management.server.address=127.0.0.1", "--whoami.hold-after-listening=500ms")) {
+						"--management.server.address=127.0.0.1", "--whoami.hold-after-listening=500ms",
+						"--whoami.hand-over=" + pidFile)) {
 			app.awaitOutput("dropped privileges to nobody:nogroup (uid 65534, gid 65534)");
 			List<Answer> answers = Stream
 				.concat(main.stopAfterMoreAnswers(10).stream(), management.stopAfterMoreAnswers(10).stream())
@@ -59,6 +61,8 @@ class PrivilegeDropIT {
 				assertThat(answer.status()).as(answer.body()).isEqualTo(200);
 				assertThat(answer.uid()).as("uid of the thread that answered " + answer.body()).isEqualTo(NOBODY);
 			});
+			assertThat(Files.getAttribute(pidFile, "unix:uid")).as("owner of the handed-over file").isEqualTo(NOBODY);
+			assertThat(Files.getAttribute(pidFile, "unix:gid")).as("group of the handed-over file").isEqualTo(NOBODY);
 			String whoami = app.get("/whoami").body();
 			assertThat(JsonPath.<String>read(whoami, "$.server")).isEqualTo(server.webServerClass);
 			assertThat(JsonPath.<Integer>read(whoami, "$.gid")).isEqualTo(NOBODY);
@@ -73,6 +77,9 @@ class PrivilegeDropIT {
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.privileges")).isEqualTo("dropped");
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.user")).isEqualTo("nobody");
 			assertThat(JsonPath.<Integer>read(health, "$.components.slimta.details.uid")).isEqualTo(NOBODY);
+		}
+		finally {
+			Files.delete(pidFile);
 		}
 	}
 

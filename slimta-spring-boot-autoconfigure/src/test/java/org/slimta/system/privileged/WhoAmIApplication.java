@@ -1,10 +1,13 @@
 package org.slimta.system.privileged;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.slimta.system.privilege.PrivilegeDrop;
 import org.slimta.system.privilege.ThreadCredentials;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A web application run as a child JVM by {@link PrivilegeDropIT}, on whichever web server its
  * class path holds (Tomcat, Jetty or Reactor Netty): {@code GET /whoami} tells which server
  * answered and who the thread that handled the request is. With {@code whoami.hold-after-listening}
- * it waits after each server listens, so that requests surely arrive before privileges are dropped.
+ * it waits after each server listens, so that requests surely arrive before privileges are dropped;
+ * {@code whoami.hand-over} names a file it hands to the target user, as a pid file would be.
  */
 @SpringBootApplication
 @RestController
@@ -48,6 +52,15 @@ public class WhoAmIApplication {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+		};
+	}
+
+	@Bean
+	InitializingBean handOver(PrivilegeDrop drop, @Value("${whoami.hand-over:}") String file) {
+		return () -> {
+			if (!file.isEmpty()) {
+				drop.handOver(Path.of(file));
 			}
 		};
 	}
