@@ -2,6 +2,7 @@ package org.slimta.system.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 import org.slimta.system.FeatureStatus;
+import org.slimta.system.posix.Posix;
 import org.slimta.system.privilege.PrivilegeDrop;
 import org.slimta.system.privilege.ThreadCredentials;
 
@@ -87,6 +88,7 @@ class PrivilegesAutoConfigurationTests {
 
 	@Test
 	void refusesAnUnknownUserNamingThePropertyAndTheValue() {
+		assumeNative();
 		this.contextRunner.withPropertyValues("slimta.system.privileges.user=no-such-user-here")
 			.run((context) -> assertThat(analyze(context.getStartupFailure()))
 				.satisfies((analysis) -> {
@@ -99,6 +101,7 @@ class PrivilegesAutoConfigurationTests {
 
 	@Test
 	void refusesAnUnknownGroupNamingThePropertyAndTheValue() {
+		assumeNative();
 		this.contextRunner
 			.withPropertyValues("slimta.system.privileges.user=nobody", "slimta.system.privileges.group=424242")
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
@@ -119,6 +122,7 @@ class PrivilegesAutoConfigurationTests {
 
 	@Test
 	void refusesToDropToRoot() {
+		assumeNative();
 		this.contextRunner.withPropertyValues("slimta.system.privileges.user=0")
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
 				.contains("'0' is root (uid 0): dropping to it keeps every privilege"));
@@ -133,6 +137,10 @@ class PrivilegesAutoConfigurationTests {
 	private static FailureAnalysis analyze(Throwable failure) {
 		assertThat(failure).isNotNull();
 		return new InvalidSystemPropertyFailureAnalyzer().analyze(failure);
+	}
+
+	private static void assumeNative() {
+		assumeTrue(Posix.availability().available(), "native calls unavailable: " + Posix.availability().reason());
 	}
 
 	private static void assumeRoot() {
