@@ -1,7 +1,9 @@
 package org.slimta.system.autoconfigure;
 
 import java.io.IOException;
+import java.util.EnumSet;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +11,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slimta.system.privilege.RequestGate;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 
 /**
  * Holds a servlet request that arrives before privileges are dropped until they are, so that no
@@ -20,6 +25,20 @@ final class PrivilegeGateFilter implements Filter {
 
 	PrivilegeGateFilter(RequestGate gate) {
 		this.gate = gate;
+	}
+
+	/**
+	 * The filter, registered before every other filter for every dispatch.
+	 * @param gate the gate of the privilege drop
+	 * @return the registration
+	 */
+	static FilterRegistrationBean<PrivilegeGateFilter> registration(RequestGate gate) {
+		FilterRegistrationBean<PrivilegeGateFilter> registration = new FilterRegistrationBean<>(
+				new PrivilegeGateFilter(gate));
+		registration.setName("slimtaPrivilegeGateFilter");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+		return registration;
 	}
 
 	@Override

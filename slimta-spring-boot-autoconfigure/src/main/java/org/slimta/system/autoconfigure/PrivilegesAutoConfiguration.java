@@ -1,8 +1,5 @@
 package org.slimta.system.autoconfigure;
 
-import java.util.EnumSet;
-
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.privilege.PrivilegeDrop;
@@ -16,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -49,15 +45,7 @@ public final class PrivilegesAutoConfiguration {
 		return new PrivilegeDropListener(slimtaPrivilegeDrop);
 	}
 
-	static FilterRegistrationBean<PrivilegeGateFilter> gateFilterRegistration(PrivilegeDrop drop) {
-		FilterRegistrationBean<PrivilegeGateFilter> registration = new FilterRegistrationBean<>(
-				new PrivilegeGateFilter(drop.gate()));
-		registration.setName("slimtaPrivilegeGateFilter");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
-		return registration;
-	}
-
+	// Servlet and WebFlux types only in nested classes: this class must load without them.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
@@ -66,7 +54,7 @@ public final class PrivilegesAutoConfiguration {
 
 		@Bean
 		FilterRegistrationBean<PrivilegeGateFilter> slimtaPrivilegeGateFilter(PrivilegeDrop slimtaPrivilegeDrop) {
-			return gateFilterRegistration(slimtaPrivilegeDrop);
+			return PrivilegeGateFilter.registration(slimtaPrivilegeDrop.gate());
 		}
 
 	}

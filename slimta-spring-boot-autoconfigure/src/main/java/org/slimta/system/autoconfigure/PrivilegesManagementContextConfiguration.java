@@ -26,7 +26,7 @@ class PrivilegesManagementContextConfiguration {
 
 	@Bean
 	FilterRegistrationBean<PrivilegeGateFilter> slimtaPrivilegeGateFilter(PrivilegeDrop slimtaPrivilegeDrop) {
-		return PrivilegesAutoConfiguration.gateFilterRegistration(slimtaPrivilegeDrop);
+		return PrivilegeGateFilter.registration(slimtaPrivilegeDrop.gate());
 	}
 
 }
