@@ -4,8 +4,8 @@ import org.slimta.system.FeatureStatus;
 import org.slimta.system.privilege.PrivilegeDrop;
 
 /**
- * The {@code privileges} health detail: {@code not-configured}, {@code pending}, {@code dropped},
- * {@code unchanged} or {@code failed} (which makes the health DOWN).
+ * The {@code privileges} health detail: {@code not-configured}, {@code dropped} or {@code failed}
+ * (which makes the health DOWN); {@code pending} only while requests are still held.
  */
 final class PrivilegesStatus implements FeatureStatus {
 

@@ -148,8 +148,11 @@ public final class PrivilegeDrop {
 		/** Dropped to the target and verified on every thread. */
 		DROPPED("dropped"),
 
-		/** Started as the target already: nothing was changed. */
-		UNCHANGED("unchanged"),
+		/**
+		 * Started as the target already: nothing was changed. Shown as {@code dropped}, the state
+		 * the contract promises for a process that runs as the configured user.
+		 */
+		UNCHANGED("dropped"),
 
 		/** The drop or its verification failed; the application is being stopped. */
 		FAILED("failed");

@@ -26,7 +26,7 @@ class PrivilegeDropTests {
 	@Test
 	void changesNothingWhenStartedAsTheTarget() {
 		PrivilegeDrop drop = PrivilegeDrop.to(NOBODY, null, credentials(65534, 65534, 0));
-		assertThat(drop.state().value()).isEqualTo("unchanged");
+		assertThat(drop.state().value()).isEqualTo("dropped");
 		assertThatNoException().isThrownBy(() -> drop.handOver(Path.of("/run/ignored.pid")));
 		drop.run();
 		assertThat(drop.state()).isEqualTo(PrivilegeDrop.State.UNCHANGED);

@@ -152,7 +152,7 @@ class PrivilegeDropIT {
 				"--slimta.system.privileges.user=nobody")) {
 			app.awaitOutput("already running as nobody:nogroup (uid 65534, gid 65534): no privileges to drop");
 			String health = app.get("/actuator/health").body();
-			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.privileges")).isEqualTo("unchanged");
+			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.privileges")).isEqualTo("dropped");
 			assertThat(JsonPath.<Integer>read(app.get("/whoami").body(), "$.uid")).isEqualTo(NOBODY);
 		}
 	}
