@@ -92,6 +92,29 @@ public record JvmCommandLine(String executable, List<String> arguments) {
 		return false;
 	}
 
+	/**
+	 * Whether an IDE's launcher runs the JVM (IntelliJ IDEA's {@code idea_rt} agent), which
+	 * expects to manage the process it started.
+	 * @return whether an IDE launcher agent is on the command line
+	 */
+	public boolean hasIdeLauncher() {
+		return this.arguments.stream().anyMatch((argument) -> argument.startsWith("-javaagent:") && argument.contains("idea_rt"));
+	}
+
+	/**
+	 * The {@code @argfiles} of the command line that no longer exist (IDEs delete theirs once the
+	 * JVM started): the same command would now fail.
+	 * @return the missing files, empty if there are none
+	 */
+	public List<String> missingArgumentFiles() {
+		return this.arguments.stream()
+			.skip(1)
+			.filter((argument) -> argument.startsWith("@") && !argument.startsWith("@@"))
+			.map((argument) -> argument.substring(1))
+			.filter((file) -> !Files.isReadable(Path.of(file)))
+			.toList();
+	}
+
 	private static boolean isDebugOption(String argument) {
 		return argument.startsWith("-agentlib:jdwp") || argument.startsWith("-Xrunjdwp");
 	}

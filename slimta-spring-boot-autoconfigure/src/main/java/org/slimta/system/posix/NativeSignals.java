@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Platform;
 import jnr.ffi.Runtime;
 
 /**
@@ -45,10 +43,7 @@ public final class NativeSignals {
 	 * @throws PosixUnavailableException if they cannot be used here
 	 */
 	public static NativeSignals get() {
-		if (Holder.FAILURE != null) {
-			throw Holder.FAILURE;
-		}
-		return Holder.SIGNALS;
+		return Holder.BOUND.get();
 	}
 
 	/**
@@ -129,29 +124,7 @@ public final class NativeSignals {
 
 	private static final class Holder {
 
-		static final PosixUnavailableException FAILURE;
-
-		static final NativeSignals SIGNALS;
-
-		static {
-			String osName = System.getProperty("os.name", "unknown");
-			PosixUnavailableException failure = null;
-			NativeSignals signals = null;
-			if (!Posix.isLinux(osName)) {
-				failure = new PosixUnavailableException(Posix.notLinux(osName).reason(), null);
-			}
-			else {
-				try {
-					LibraryLoader<SignalLibrary> loader = LibraryLoader.create(SignalLibrary.class);
-					signals = new NativeSignals(loader.load(Platform.getNativePlatform().getStandardCLibraryName()));
-				}
-				catch (RuntimeException | LinkageError ex) {
-					failure = new PosixUnavailableException("jnr-ffi failed to bind libc: " + ex, ex);
-				}
-			}
-			FAILURE = failure;
-			SIGNALS = signals;
-		}
+		static final LibcBinding<NativeSignals> BOUND = LibcBinding.load(SignalLibrary.class, NativeSignals::new);
 
 	}
 

@@ -108,6 +108,26 @@ public final class Posix {
 		check(this.posix.kill(pid, signal), "kill(" + pid + ", " + signal + ")");
 	}
 
+	/**
+	 * Set the real, effective and saved group id of every thread of this process (glibc applies it
+	 * to all threads).
+	 * @param gid the group id
+	 * @throws PosixException if the call fails ({@code EPERM} without {@code CAP_SETGID})
+	 */
+	public void setgid(int gid) {
+		check(this.posix.setgid(gid), "setgid(" + gid + ")");
+	}
+
+	/**
+	 * Set the real, effective and saved user id of every thread of this process (glibc applies it
+	 * to all threads); as root this is for good.
+	 * @param uid the user id
+	 * @throws PosixException if the call fails ({@code EPERM} without {@code CAP_SETUID})
+	 */
+	public void setuid(int uid) {
+		check(this.posix.setuid(uid), "setuid(" + uid + ")");
+	}
+
 	private void check(int result, String call) {
 		if (result == -1) {
 			throw new PosixException(call, this.posix.errno());

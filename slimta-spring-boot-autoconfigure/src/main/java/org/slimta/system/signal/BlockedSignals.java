@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * The signals a thread blocks, as the kernel reports them in the {@code SigBlk} line of its
- * {@code status} file; read without native calls.
+ * {@code status} file, and those its process ignores ({@code SigIgn}); read without native calls.
  */
 public final class BlockedSignals {
 
@@ -36,12 +36,26 @@ public final class BlockedSignals {
 	 * @throws IOException if the file cannot be read (for example, the thread ended)
 	 */
 	public static Set<Integer> of(Path status) throws IOException {
+		return mask(status, "SigBlk:");
+	}
+
+	/**
+	 * The signals ignored ({@code SIG_IGN}) according to a {@code /proc/<pid>/status} file.
+	 * @param status the file
+	 * @return the signal numbers
+	 * @throws IOException if the file cannot be read (for example, the process ended)
+	 */
+	public static Set<Integer> ignored(Path status) throws IOException {
+		return mask(status, "SigIgn:");
+	}
+
+	private static Set<Integer> mask(Path status, String field) throws IOException {
 		for (String line : Files.readAllLines(status)) {
-			if (line.startsWith("SigBlk:")) {
-				return decode(line.substring("SigBlk:".length()).trim());
+			if (line.startsWith(field)) {
+				return decode(line.substring(field.length()).trim());
 			}
 		}
-		throw new IOException("no SigBlk line in " + status);
+		throw new IOException("no " + field.substring(0, field.length() - 1) + " line in " + status);
 	}
 
 	/**

@@ -73,6 +73,13 @@ public final class SignalfdPreparation {
 		if (facts.commandLine().hasDebugger(facts.environment())) {
 			return Assessment.unavailable("the JVM runs under a debugger (jdwp)", "start it without the debugger agent");
 		}
+		if (facts.commandLine().hasIdeLauncher()) {
+			return Assessment.unavailable("the JVM runs under an IDE's launcher", "start it with java -jar");
+		}
+		if (!facts.commandLine().missingArgumentFiles().isEmpty()) {
+			return Assessment.unavailable("its argument files " + facts.commandLine().missingArgumentFiles()
+					+ " are gone, so the same command cannot start again", "start it without @argfiles that are deleted");
+		}
 		return new Assessment(Verdict.RELAUNCH, "", "");
 	}
 

@@ -22,7 +22,7 @@ public final class SignalfdSource implements SignalSource {
 
 	private final Set<Signal> signals;
 
-	private volatile SignalDescriptor descriptor;
+	private SignalDescriptor descriptor;
 
 	private volatile Thread reader;
 
@@ -43,10 +43,10 @@ public final class SignalfdSource implements SignalSource {
 		return "signalfd";
 	}
 
+	// The reader binds libc and opens the descriptor itself, off the application's startup path;
+	// signals sent meanwhile stay pending, since every thread blocks them.
 	@Override
 	public Set<Signal> start(SignalHandler handler) {
-		Set<Integer> numbers = this.signals.stream().map(Signal::number).collect(Collectors.toSet());
-		this.descriptor = NativeSignals.get().openSignalfd(numbers);
 		Thread thread = new Thread(() -> read(handler), "slimta-signals");
 		thread.setDaemon(true);
 		this.reader = thread;
@@ -56,8 +56,12 @@ public final class SignalfdSource implements SignalSource {
 
 	private void read(SignalHandler handler) {
 		try {
+			if (!open()) {
+				return;
+			}
+			SignalDescriptor opened = this.descriptor;
 			while (!this.stopping) {
-				List<SignalInfo> received = this.descriptor.read();
+				List<SignalInfo> received = opened.read();
 				for (SignalInfo info : received) {
 					Signal signal = Signal.ofNumber(info.number());
 					try {
@@ -74,19 +78,39 @@ public final class SignalfdSource implements SignalSource {
 			logger.error("The signalfd reader stopped: signals are no longer taken", ex);
 		}
 		finally {
-			this.descriptor.close();
+			close();
 		}
+	}
+
+	// Under the lock that stop() takes, so that it never wakes a descriptor number already reused.
+	private synchronized void close() {
+		if (this.descriptor != null) {
+			this.descriptor.close();
+			this.descriptor = null;
+		}
+	}
+
+	private synchronized boolean open() {
+		if (this.stopping) {
+			return false;
+		}
+		Set<Integer> numbers = this.signals.stream().map(Signal::number).collect(Collectors.toSet());
+		this.descriptor = NativeSignals.get().openSignalfd(numbers);
+		return true;
 	}
 
 	@Override
 	public void stop() {
-		this.stopping = true;
-		SignalDescriptor current = this.descriptor;
 		Thread thread = this.reader;
-		if (current == null || thread == null) {
+		synchronized (this) {
+			this.stopping = true;
+			if (this.descriptor != null) {
+				this.descriptor.wakeUp();
+			}
+		}
+		if (thread == null) {
 			return;
 		}
-		current.wakeUp();
 		if (thread != Thread.currentThread()) {
 			try {
 				thread.join(5000);

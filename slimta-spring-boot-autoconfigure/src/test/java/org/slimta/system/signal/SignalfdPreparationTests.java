@@ -64,6 +64,16 @@ class SignalfdPreparationTests {
 	}
 
 	@Test
+	void doesNotRelaunchUnderAnIdeLauncherOrWithDeletedArgumentFiles() {
+		JvmCommandLine idea = JAR.withJvmOptions(List.of("-javaagent:/opt/idea/lib/idea_rt.jar=35111:/opt/idea/bin"));
+		assertThat(SignalfdPreparation.assess(HANDLED, true, facts(null, Set.of(), null, idea, Map.of())).reason())
+			.contains("IDE");
+		JvmCommandLine argfile = JAR.withJvmOptions(List.of("@/nonexistent/cp.argfile"));
+		assertThat(SignalfdPreparation.assess(HANDLED, true, facts(null, Set.of(), null, argfile, Map.of())).reason())
+			.contains("/nonexistent/cp.argfile");
+	}
+
+	@Test
 	void isUnavailableOffLinuxAndWithoutACommandLine() {
 		ProcessFacts mac = new ProcessFacts("Mac OS X", null, Set.of(), null, JAR, Map.of());
 		assertThat(SignalfdPreparation.assess(HANDLED, true, mac).reason()).contains("Mac OS X");

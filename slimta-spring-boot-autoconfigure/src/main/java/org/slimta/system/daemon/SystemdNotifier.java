@@ -1,0 +1,125 @@
+package org.slimta.system.daemon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slimta.system.posix.UnixDatagramSocket;
+
+/**
+ * Tells systemd about the service's state, as {@code sd_notify(3)} does: one datagram of
+ * {@code KEY=value} lines to the Unix-domain socket systemd names in {@code NOTIFY_SOCKET}, a path
+ * or an abstract name starting with {@code @}. For a unit of {@code Type=notify} (or
+ * {@code notify-reload}): {@link #ready()} once the service serves, {@link #reloading()} then
+ * {@link #ready()} around a reload, {@link #stopping()} when it begins to stop.
+ */
+public final class SystemdNotifier {
+
+	private static final String NOTIFY_SOCKET = "NOTIFY_SOCKET";
+
+	private final String socket;
+
+	private SystemdNotifier(String socket) {
+		this.socket = socket;
+	}
+
+	/**
+	 * The notifier systemd asked for, if it did.
+	 * @return the notifier for {@code NOTIFY_SOCKET}, or empty when it is not set
+	 * @throws IllegalArgumentException if it is set to something other than a path or an
+	 * abstract name
+	 */
+	public static Optional<SystemdNotifier> fromEnvironment() {
+		return fromEnvironment(System.getenv());
+	}
+
+	static Optional<SystemdNotifier> fromEnvironment(Map<String, String> environment) {
+		String socket = environment.get(NOTIFY_SOCKET);
+		return (socket == null || socket.isEmpty()) ? Optional.empty() : Optional.of(forSocket(socket));
+	}
+
+	/**
+	 * A notifier for a given socket.
+	 * @param socket an absolute path, or {@code @name} for an abstract name
+	 * @return the notifier
+	 * @throws IllegalArgumentException if the socket is neither
+	 */
+	public static SystemdNotifier forSocket(String socket) {
+		if (!socket.startsWith("/") && !(socket.startsWith("@") && socket.length() > 1)) {
+			throw new IllegalArgumentException(NOTIFY_SOCKET + " must be an absolute path or an @abstract name, not \""
+					+ socket + "\"");
+		}
+		return new SystemdNotifier(socket);
+	}
+
+	/** The socket the states go to. */
+	public String socket() {
+		return this.socket;
+	}
+
+	/**
+	 * Report that the service is ready: {@code READY=1}.
+	 * @throws IOException if the state could not be sent
+	 */
+	public void ready() throws IOException {
+		notify("READY=1");
+	}
+
+	/**
+	 * Report that the service is reloading its configuration: {@code RELOADING=1} with
+	 * {@code MONOTONIC_USEC}, which {@code Type=notify-reload} requires. Follow it with {@link #ready()}.
+	 * @throws IOException if the state could not be sent
+	 */
+	public void reloading() throws IOException {
+		// System.nanoTime reads CLOCK_MONOTONIC on Linux, the clock systemd compares with
+		notify("RELOADING=1\nMONOTONIC_USEC=" + System.nanoTime() / 1000);
+	}
+
+	/**
+	 * Report that the service is stopping: {@code STOPPING=1}.
+	 * @throws IOException if the state could not be sent
+	 */
+	public void stopping() throws IOException {
+		notify("STOPPING=1");
+	}
+
+	/**
+	 * Tell systemd which process is the service's main one, for example after detaching: {@code MAINPID=}.
+	 * @param pid the main process
+	 * @throws IOException if the state could not be sent
+	 */
+	public void mainPid(long pid) throws IOException {
+		notify("MAINPID=" + pid);
+	}
+
+	/**
+	 * Send a free-form status line, shown by {@code systemctl status}: {@code STATUS=}.
+	 * @param status one line of text
+	 * @throws IOException if the state could not be sent
+	 */
+	public void status(String status) throws IOException {
+		if (status.indexOf('\n') >= 0) {
+			throw new IllegalArgumentException("a status is one line: " + status);
+		}
+		notify("STATUS=" + status);
+	}
+
+	/**
+	 * Send states as they are: newline-separated {@code KEY=value} assignments.
+	 * @param states the assignments, for example {@code "READY=1\nSTATUS=serving"}
+	 * @throws IOException if they could not be sent
+	 */
+	public void notify(String states) throws IOException {
+		// a fresh socket for each message, as sd_notify does: nothing stays open between states
+		try (UnixDatagramSocket sender = UnixDatagramSocket.open()) {
+			sender.send(this.socket, states.getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "systemd notification socket " + this.socket;
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.slimta.system.posix;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.ref.Cleaner;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Java streams on a raw descriptor, for the parent's ends of a child's pipes: the JDK offers no
+ * supported way to wrap a descriptor number in a {@code FileDescriptor}.
+ */
+final class DescriptorStreams {
+
+	private static final int CHUNK = 8192;
+
+	private DescriptorStreams() {
+	}
+
+	/** A descriptor closed exactly once: by the stream, or by the cleaner when it became unreachable. */
+	static final class Owned implements Runnable {
+
+		private final SpawnLibrary library;
+
+		private final AtomicInteger fd;
+
+		Cleaner.Cleanable cleanable;
+
+		Owned(SpawnLibrary library, int fd) {
+			this.library = library;
+			this.fd = new AtomicInteger(fd);
+		}
+
+		int fd() throws IOException {
+			int fd = this.fd.get();
+			if (fd < 0) {
+				throw new IOException("Stream closed");
+			}
+			return fd;
+		}
+
+		@Override
+		public void run() {
+			int fd = this.fd.getAndSet(-1);
+			if (fd >= 0) {
+				this.library.close(fd);
+			}
+		}
+
+	}
+
+	static final class Input extends InputStream {
+
+		private final NativeProcesses calls;
+
+		private final Owned owned;
+
+		Input(NativeProcesses calls, Owned owned) {
+			this.calls = calls;
+			this.owned = owned;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return (read(one, 0, 1) == -1) ? -1 : one[0] & 0xff;
+		}
+
+		@Override
+		public int read(byte[] bytes, int offset, int length) throws IOException {
+			Objects.checkFromIndexSize(offset, length, bytes.length);
+			if (length == 0) {
+				return 0;
+			}
+			int fd = this.owned.fd();
+			boolean whole = offset == 0 && length == bytes.length;
+			byte[] buffer = whole ? bytes : new byte[Math.min(length, CHUNK)];
+			long read;
+			do {
+				read = this.calls.library().read(fd, buffer, buffer.length);
+			}
+			while (read == -1 && this.calls.errno() == NativeProcesses.EINTR);
+			if (read == -1) {
+				throw new IOException(new PosixException("read(" + fd + ")", this.calls.errno()).getMessage());
+			}
+			if (read == 0) {
+				return -1;
+			}
+			if (!whole) {
+				System.arraycopy(buffer, 0, bytes, offset, (int) read);
+			}
+			return (int) read;
+		}
+
+		@Override
+		public void close() {
+			this.owned.cleanable.clean();
+		}
+
+	}
+
+	static final class Output extends OutputStream {
+
+		private final NativeProcesses calls;
+
+		private final Owned owned;
+
+		Output(NativeProcesses calls, Owned owned) {
+			this.calls = calls;
+			this.owned = owned;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			Objects.checkFromIndexSize(offset, length, bytes.length);
+			int fd = this.owned.fd();
+			int written = 0;
+			while (written < length) {
+				byte[] chunk = Arrays.copyOfRange(bytes, offset + written, offset + written + Math.min(length - written, CHUNK));
+				long count = this.calls.library().write(fd, chunk, chunk.length);
+				if (count == -1) {
+					int errno = this.calls.errno();
+					if (errno == NativeProcesses.EINTR) {
+						continue;
+					}
+					throw new IOException(new PosixException("write(" + fd + ")", errno).getMessage());
+				}
+				written += (int) count;
+			}
+		}
+
+		@Override
+		public void close() {
+			this.owned.cleanable.clean();
+		}
+
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.slimta.system.privilege;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.slimta.system.InvalidValueException;
+import org.slimta.system.posix.GroupEntry;
+import org.slimta.system.posix.Posix;
+import org.slimta.system.posix.SupplementaryGroups;
+import org.slimta.system.posix.UserEntry;
+
+/**
+ * The identity a process drops to: a user, a group, and the supplementary groups it will have.
+ *
+ * @param user the login name
+ * @param uid the user id
+ * @param group the group name, or the gid as text if it has no name
+ * @param gid the group id
+ * @param supplementaryGroups whether the user's supplementary groups are taken ({@code initgroups})
+ * or none at all
+ * @param groups the supplementary group ids the process will have
+ */
+public record PrivilegeTarget(String user, int uid, String group, int gid, boolean supplementaryGroups,
+		Set<Integer> groups) {
+
+	private static final String USER_ACCEPTED = "an existing, unprivileged user name or numeric uid (see 'getent passwd')";
+
+	private static final String GROUP_ACCEPTED = "an existing group name or numeric gid (see 'getent group')";
+
+	/**
+	 * Look up a user by name or numeric uid; root is refused, since dropping to it changes nothing.
+	 * @param posix the native calls
+	 * @param value the name or uid, as configured
+	 * @return the user
+	 * @throws InvalidValueException if there is no such user, or it is root
+	 */
+	public static UserEntry findUser(Posix posix, String value) {
+		String trimmed = value.trim();
+		UserEntry user = (isNumber(trimmed) ? posix.user(Integer.parseInt(trimmed)) : posix.user(trimmed))
+			.orElseThrow(() -> new InvalidValueException(value, "no user '" + trimmed + "' in the user database",
+					USER_ACCEPTED));
+		if (user.uid() == 0) {
+			throw new InvalidValueException(value, "'" + trimmed + "' is root (uid 0): dropping to it keeps every privilege",
+					USER_ACCEPTED);
+		}
+		return user;
+	}
+
+	/**
+	 * Look up a group by name or numeric gid.
+	 * @param posix the native calls
+	 * @param value the name or gid, as configured
+	 * @return the group
+	 * @throws InvalidValueException if there is no such group
+	 */
+	public static GroupEntry findGroup(Posix posix, String value) {
+		String trimmed = value.trim();
+		return (isNumber(trimmed) ? posix.group(Integer.parseInt(trimmed)) : posix.group(trimmed))
+			.orElseThrow(() -> new InvalidValueException(value, "no group '" + trimmed + "' in the group database",
+					GROUP_ACCEPTED));
+	}
+
+	/**
+	 * The target for a user, a group (or the user's primary group) and the choice of supplementary
+	 * groups.
+	 * @param posix the native calls
+	 * @param user the user
+	 * @param group the group, or {@code null} for the user's primary group
+	 * @param supplementaryGroups whether to take the user's supplementary groups
+	 * @param calls the supplementary group calls, to list the groups {@code initgroups} will set
+	 * @return the target
+	 */
+	public static PrivilegeTarget of(Posix posix, UserEntry user, GroupEntry group, boolean supplementaryGroups,
+			SupplementaryGroups calls) {
+		GroupEntry primary = (group != null) ? group
+				: posix.group(user.gid()).orElse(new GroupEntry(Integer.toString(user.gid()), user.gid()));
+		Set<Integer> groups = supplementaryGroups
+				? Arrays.stream(calls.groupList(user.name(), primary.gid())).boxed().collect(Collectors.toCollection(TreeSet::new))
+				: Set.of();
+		return new PrivilegeTarget(user.name(), user.uid(), primary.name(), primary.gid(), supplementaryGroups,
+				Set.copyOf(groups));
+	}
+
+	/**
+	 * Whether a thread already is this identity: every uid and gid is the target's, and it has no
+	 * capability left.
+	 * @param current the thread's credentials
+	 * @return whether there is nothing to drop
+	 */
+	public boolean isHeldBy(ThreadCredentials current) {
+		return current.uids().stream().allMatch((id) -> id == this.uid)
+				&& current.gids().stream().allMatch((id) -> id == this.gid) && current.effectiveCapabilities() == 0;
+	}
+
+	/**
+	 * The target as a log or health line shows it.
+	 * @return for example {@code nobody:nogroup (uid 65534, gid 65534)}
+	 */
+	public String describe() {
+		return this.user + ":" + this.group + " (uid " + this.uid + ", gid " + this.gid + ")";
+	}
+
+	private static boolean isNumber(String value) {
+		return !value.isEmpty() && value.chars().allMatch(Character::isDigit);
+	}
+
+}

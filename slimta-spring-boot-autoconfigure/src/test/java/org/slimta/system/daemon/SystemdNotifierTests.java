@@ -1,0 +1,82 @@
+package org.slimta.system.daemon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slimta.system.posix.UnixDatagramSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class SystemdNotifierTests {
+
+	@TempDir
+	Path directory;
+
+	@BeforeEach
+	void onLinux() {
+		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "abstract Unix socket names exist only on Linux");
+	}
+
+	@Test
+	void sendsStatesToASocketPath() throws Exception {
+		String path = this.directory.resolve("notify.sock").toString();
+		try (UnixDatagramSocket systemd = UnixDatagramSocket.bind(path)) {
+			SystemdNotifier notifier = SystemdNotifier.forSocket(path);
+			notifier.ready();
+			notifier.status("serving");
+			notifier.stopping();
+			assertThat(List.of(receive(systemd), receive(systemd), receive(systemd)))
+				.containsExactly("READY=1", "STATUS=serving", "STOPPING=1");
+		}
+	}
+
+	@Test
+	void sendsStatesToAnAbstractName() throws Exception {
+		String name = "@slimta-notify-test-" + ProcessHandle.current().pid();
+		try (UnixDatagramSocket systemd = UnixDatagramSocket.bind(name)) {
+			SystemdNotifier notifier = SystemdNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", name)).orElseThrow();
+			notifier.mainPid(4711);
+			notifier.reloading();
+			notifier.ready();
+			assertThat(receive(systemd)).isEqualTo("MAINPID=4711");
+			assertThat(receive(systemd)).matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+");
+			assertThat(receive(systemd)).isEqualTo("READY=1");
+		}
+		assertThat(Files.readString(Path.of("/proc/net/unix"))).doesNotContain(name);
+	}
+
+	@Test
+	void isAbsentWithoutNotifySocket() {
+		assertThat(SystemdNotifier.fromEnvironment(Map.of())).isEmpty();
+		assertThat(SystemdNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", ""))).isEmpty();
+	}
+
+	@Test
+	void refusesAnAddressThatIsNeitherPathNorAbstractName() {
+		assertThatIllegalArgumentException().isThrownBy(() -> SystemdNotifier.forSocket("vsock:2:1234"))
+			.withMessageContaining("NOTIFY_SOCKET must be an absolute path or an @abstract name");
+		assertThatIllegalArgumentException().isThrownBy(() -> SystemdNotifier.forSocket("@"));
+	}
+
+	@Test
+	void reportsASocketNobodyListensOn() {
+		String path = this.directory.resolve("nobody.sock").toString();
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> SystemdNotifier.forSocket(path).ready())
+			.withMessageContaining(path);
+	}
+
+	private static String receive(UnixDatagramSocket socket) throws IOException {
+		return new String(socket.receive(), StandardCharsets.UTF_8);
+	}
+
+}

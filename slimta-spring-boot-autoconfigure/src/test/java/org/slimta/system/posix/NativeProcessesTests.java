@@ -1,0 +1,215 @@
+package org.slimta.system.posix;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Set;
+
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Platform;
+import jnr.ffi.types.intptr_t;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slimta.system.ProcProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class NativeProcessesTests {
+
+	private static final int SIGHUP = 1;
+
+	private static final int SIGUSR1 = 10;
+
+	private static final int SIGKILL = 9;
+
+	private static final int SIGTERM = 15;
+
+	// SIGWINCH: ignoring it in this JVM changes nothing, its default action is to ignore it.
+	private static final int SIGWINCH = 28;
+
+	@TempDir
+	Path directory;
+
+	@BeforeEach
+	void onLinux() {
+		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "posix_spawn is only used on Linux");
+	}
+
+	@Test
+	void startsTheChildWithTheRequestedSignalMask() throws Exception {
+		NativeProcesses processes = NativeProcesses.get();
+		int pid = processes.spawn(SpawnRequest.of("sleep", "60").withSignalMask(Set.of(SIGHUP, SIGUSR1)));
+		try {
+			assertThat(new ProcProcess(pid).blockedSignals()).containsExactly(SIGHUP, SIGUSR1);
+		}
+		finally {
+			processes.kill(pid, SIGKILL);
+			assertThat(processes.reap(pid)).isEqualTo(128 + SIGKILL);
+		}
+		assertThat(new ProcProcess(pid).exists()).isFalse();
+	}
+
+	@Test
+	void restoresDefaultActionsOfSignalsTheParentIgnores() throws Exception {
+		NativeProcesses processes = NativeProcesses.get();
+		long previous = Signals.LIBRARY.signal(SIGWINCH, Signals.SIG_IGN);
+		try {
+			int clean = processes.spawn(SpawnRequest.of("sleep", "60"));
+			int inheriting = processes.spawn(SpawnRequest.of("sleep", "60").withDefaultSignalActions(false));
+			try {
+				assertThat(new ProcProcess(clean).ignoredSignals()).isEmpty();
+				assertThat(new ProcProcess(inheriting).ignoredSignals()).contains(SIGWINCH);
+			}
+			finally {
+				processes.kill(clean, SIGKILL);
+				processes.kill(inheriting, SIGKILL);
+				processes.reap(clean);
+				processes.reap(inheriting);
+			}
+		}
+		finally {
+			Signals.LIBRARY.signal(SIGWINCH, previous);
+		}
+	}
+
+	@Test
+	void startsANewSessionWhenAsked() throws Exception {
+		NativeProcesses processes = NativeProcesses.get();
+		int leader = processes.spawn(SpawnRequest.of("sleep", "60").withNewSession(true));
+		int member = processes.spawn(SpawnRequest.of("sleep", "60"));
+		try {
+			assertThat(new ProcProcess(leader).sessionId()).isEqualTo(leader);
+			assertThat(new ProcProcess(member).sessionId()).isEqualTo(new ProcProcess(ProcessHandle.current().pid()).sessionId());
+		}
+		finally {
+			processes.kill(leader, SIGTERM);
+			processes.kill(member, SIGTERM);
+			assertThat(processes.reap(leader)).isEqualTo(128 + SIGTERM);
+			assertThat(processes.reap(member)).isEqualTo(128 + SIGTERM);
+		}
+	}
+
+	@Test
+	void passesOnOnlyTheStandardStreamsAndTheDescriptorsToKeep() throws Exception {
+		NativeProcesses processes = NativeProcesses.get();
+		NativeProcesses.Pipe pipe = processes.pipe();
+		try {
+			for (NativeProcesses calls : new NativeProcesses[] { processes, processes.withoutNonPortableFileActions() }) {
+				assertThat(descriptorsOf(calls, SpawnRequest.of("sleep", "60"), Set.of(0, 1, 2))).containsExactly(0, 1, 2);
+				assertThat(descriptorsOf(calls, SpawnRequest.of("sleep", "60").withKeepOpen(Set.of(pipe.writeEnd())),
+						Set.of(0, 1, 2, pipe.writeEnd())))
+					.containsExactly(0, 1, 2, pipe.writeEnd());
+			}
+		}
+		finally {
+			processes.close(pipe.readEnd());
+			processes.close(pipe.writeEnd());
+		}
+	}
+
+	private Set<Integer> descriptorsOf(NativeProcesses calls, SpawnRequest request, Set<Integer> expected)
+			throws Exception {
+		int pid = calls.spawn(request);
+		try {
+			return new ProcProcess(pid).descriptorsOnceSettled(expected);
+		}
+		finally {
+			calls.kill(pid, SIGKILL);
+			calls.reap(pid);
+		}
+	}
+
+	@Test
+	void makesPipesWhoseEndsAreCloseOnExec() throws Exception {
+		NativeProcesses processes = NativeProcesses.get();
+		NativeProcesses.Pipe pipe = processes.pipe();
+		try {
+			for (int fd : new int[] { pipe.readEnd(), pipe.writeEnd() }) {
+				assertThat(Files.readString(Path.of("/proc/self/fdinfo/" + fd))).containsPattern("flags:\\s+0[0-7]*2[0-7]{6}\\b");
+			}
+		}
+		finally {
+			processes.close(pipe.readEnd());
+			processes.close(pipe.writeEnd());
+		}
+	}
+
+	@Test
+	void appliesWorkingDirectoryEnvironmentAndRedirects() throws Exception {
+		Path input = Files.writeString(this.directory.resolve("in.txt"), "from a file\n");
+		Path work = Files.createDirectory(this.directory.resolve("work"));
+		NativeProcesses processes = NativeProcesses.get();
+		int variant = 0;
+		for (NativeProcesses calls : new NativeProcesses[] { processes, processes.withoutNonPortableFileActions() }) {
+			Path output = this.directory.resolve("out" + (variant++) + ".txt");
+			SpawnRequest request = SpawnRequest.of("sh", "-c", "pwd; echo \"$GREETING\"; cat; echo oops >&2")
+				.withEnvironment(Map.of("GREETING", "hello", "PATH", System.getenv("PATH")))
+				.withWorkingDirectory(work)
+				.withStandardStreams(Redirection.file(input, StandardOpenOption.READ),
+						Redirection.file(output, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW),
+						Redirection.descriptor(1));
+			assertThat(calls.reap(calls.spawn(request))).isZero();
+			assertThat(Files.readString(output)).isEqualTo(work.toRealPath() + "\nhello\nfrom a file\noops\n");
+		}
+	}
+
+	@Test
+	void readsAndWritesPipesThroughStreams() throws Exception {
+		NativeProcesses processes = NativeProcesses.get();
+		NativeProcesses.Pipe input = processes.pipe();
+		NativeProcesses.Pipe output = processes.pipe();
+		int pid = processes.spawn(SpawnRequest.of("cat")
+			.withStandardStreams(Redirection.descriptor(input.readEnd()), Redirection.descriptor(output.writeEnd()),
+					Redirection.inherit()));
+		processes.close(input.readEnd());
+		processes.close(output.writeEnd());
+		try (var in = processes.outputStream(input.writeEnd()); var out = processes.inputStream(output.readEnd())) {
+			in.write("round trip".getBytes(StandardCharsets.UTF_8), 0, 5);
+			in.write("round trip".getBytes(StandardCharsets.UTF_8), 5, 5);
+			in.close();
+			byte[] read = new byte[32];
+			int length = 0;
+			for (int count; (count = out.read(read, length, read.length - length)) != -1;) {
+				length += count;
+			}
+			assertThat(new String(read, 0, length, StandardCharsets.UTF_8)).isEqualTo("round trip");
+		}
+		assertThat(processes.reap(pid)).isZero();
+	}
+
+	@Test
+	void reportsTheExitStatusOrTheEndingSignal() {
+		NativeProcesses processes = NativeProcesses.get();
+		assertThat(processes.reap(processes.spawn(SpawnRequest.of("sh", "-c", "exit 3")))).isEqualTo(3);
+		assertThat(processes.reap(processes.spawn(SpawnRequest.of("sh", "-c", "kill -TERM $$")))).isEqualTo(143);
+	}
+
+	@Test
+	void reportsAMissingProgramWithItsErrno() {
+		assertThatExceptionOfType(PosixException.class)
+			.isThrownBy(() -> NativeProcesses.get().spawn(SpawnRequest.of("/nonexistent/program")))
+			.satisfies((ex) -> assertThat(ex.getErrnoName()).isEqualTo("ENOENT"))
+			.withMessageStartingWith("posix_spawn(/nonexistent/program): ENOENT");
+		assertThatExceptionOfType(PosixException.class)
+			.isThrownBy(() -> NativeProcesses.get().spawn(SpawnRequest.of("no-such-program-on-the-path")))
+			.withMessageStartingWith("posix_spawnp(no-such-program-on-the-path): ENOENT");
+	}
+
+	/** {@code signal(2)}, to make this JVM ignore a harmless signal. */
+	public interface Signals {
+
+		long SIG_IGN = 1;
+
+		Signals LIBRARY = LibraryLoader.create(Signals.class).load(Platform.getNativePlatform().getStandardCLibraryName());
+
+		@intptr_t
+		long signal(int signal, @intptr_t long handler);
+
+	}
+
+}

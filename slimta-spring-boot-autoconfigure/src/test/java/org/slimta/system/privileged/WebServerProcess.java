@@ -1,0 +1,231 @@
+package org.slimta.system.privileged;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link WhoAmIApplication} as a real child JVM with exactly one web server on its class path,
+ * observed from outside: exit status, output, HTTP, {@code /proc/<pid>}.
+ */
+final class WebServerProcess implements AutoCloseable {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Map<Server, String> CLASS_PATHS = new ConcurrentHashMap<>();
+
+	private final Process process;
+
+	private final Path output;
+
+	private final int port;
+
+	private WebServerProcess(Process process, Path output, int port) {
+		this.process = process;
+		this.output = output;
+		this.port = port;
+	}
+
+	/**
+	 * Start the application.
+	 * @param server the only web server on its class path
+	 * @param launcher the command that runs {@code java} (for example {@code setpriv ...}), may be empty
+	 * @param port the port of the application
+	 * @param args application arguments
+	 */
+	static WebServerProcess start(Server server, List<String> launcher, int port, String... args) throws IOException {
+		List<String> command = new ArrayList<>(launcher);
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("--enable-native-access=ALL-UNNAMED");
+		command.add("-cp");
+		command.add(CLASS_PATHS.computeIfAbsent(server, WebServerProcess::classPath));
+		command.add(WhoAmIApplication.class.getName());
+		command.add("--server.address=127.0.0.1");
+		command.add("--server.port=" + port);
+		command.add("--management.endpoints.web.exposure.include=health");
+		command.add("--management.endpoint.health.show-details=always");
+		command.addAll(List.of(args));
+		Path output = Files.createTempFile("privileged-" + server.name().toLowerCase() + "-", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		return new WebServerProcess(process, output, port);
+	}
+
+	/**
+	 * A free port on 127.0.0.1 below 1024, which only root may bind.
+	 */
+	static int freePrivilegedPort() throws IOException {
+		int start = ThreadLocalRandom.current().nextInt(600, 1000);
+		for (int i = 0; i < 400; i++) {
+			int port = 600 + (start - 600 + i) % 400;
+			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+				return port;
+			}
+			catch (IOException busy) {
+				// taken: try the next one
+			}
+		}
+		throw new IOException("no free port from 600 to 999 on 127.0.0.1");
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	/**
+	 * Wait until the output holds a line.
+	 */
+	void awaitOutput(String text) throws Exception {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (!output().contains(text)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("exited with " + this.process.exitValue() + ":\n" + output());
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("no '" + text + "' within " + TIMEOUT + ":\n" + output());
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return get(this.port, path);
+	}
+
+	/**
+	 * Wait for the process to end by itself.
+	 * @return its exit status
+	 */
+	int awaitExit() throws Exception {
+		if (!this.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+			throw new IllegalStateException("still running after " + TIMEOUT + ":\n" + output());
+		}
+		return this.process.exitValue();
+	}
+
+	static boolean listening(int port) {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			return true;
+		}
+		catch (ConnectException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String output() throws IOException {
+		return Files.readString(this.output);
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (this.process.isAlive()) {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		Files.deleteIfExists(this.output);
+	}
+
+	/**
+	 * The test class path without the other web servers, its jars linked into a directory that any
+	 * user may read (the local Maven repository may not be), since the application keeps loading
+	 * classes after it dropped to nobody.
+	 */
+	private static String classPath(Server server) {
+		String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		try {
+			Path directory = Files.createTempDirectory("privileged-classpath-");
+			directory.toFile().setReadable(true, false);
+			directory.toFile().setExecutable(true, false);
+			List<String> entries = new ArrayList<>();
+			for (String entry : testClassPath.split(File.pathSeparator)) {
+				Path path = Path.of(entry);
+				String name = path.getFileName().toString();
+				if (Arrays.stream(server.excluded).anyMatch(name::startsWith)) {
+					continue;
+				}
+				if (Files.isDirectory(path)) {
+					entries.add(entry);
+					continue;
+				}
+				Path link = directory.resolve(entries.size() + "-" + name);
+				try {
+					Files.createLink(link, path);
+				}
+				catch (IOException | UnsupportedOperationException ex) {
+					Files.copy(path, link, StandardCopyOption.REPLACE_EXISTING);
+				}
+				entries.add(link.toString());
+			}
+			return String.join(File.pathSeparator, entries);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The web server a child JVM runs on, and the jars that must not be on its class path.
+	 */
+	enum Server {
+
+		TOMCAT("TomcatWebServer", "jetty-", "spring-boot-jetty", "spring-boot-starter-jetty", "spring-webflux",
+				"spring-boot-webflux", "spring-boot-starter-webflux", "reactor-netty", "spring-boot-reactor-netty",
+				"spring-boot-starter-reactor-netty"),
+
+		JETTY("JettyServletWebServer", "tomcat-embed-core", "tomcat-embed-websocket", "spring-boot-tomcat",
+				"spring-boot-starter-tomcat", "spring-webflux", "spring-boot-webflux", "spring-boot-starter-webflux",
+				"reactor-netty", "spring-boot-reactor-netty", "spring-boot-starter-reactor-netty"),
+
+		REACTOR_NETTY("NettyWebServer", "tomcat-embed-core", "tomcat-embed-websocket", "spring-boot-tomcat",
+				"spring-boot-starter-tomcat", "jetty-", "spring-boot-jetty", "spring-boot-starter-jetty",
+				"spring-webmvc", "spring-boot-webmvc", "spring-boot-starter-webmvc");
+
+		final String webServerClass;
+
+		final String[] excluded;
+
+		Server(String webServerClass, String... excluded) {
+			this.webServerClass = webServerClass;
+			this.excluded = excluded;
+		}
+
+	}
+
+}

@@ -1,0 +1,197 @@
+package org.slimta.system.signal;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slimta.system.ProcProcess;
+import org.slimta.system.posix.NativeSignals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class ChildProcessLauncherTests {
+
+	// What a process prepared for signalfd blocks in every thread.
+	private static final Set<Integer> BLOCKED = Set.of(Signal.SIGHUP.number(), Signal.SIGTERM.number());
+
+	private final ChildProcessLauncher launcher = new ChildProcessLauncher();
+
+	@TempDir
+	Path directory;
+
+	@BeforeEach
+	void onLinux() {
+		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "children are spawned natively only on Linux");
+	}
+
+	@Test
+	void plainProcessBuilderChildInheritsTheBlockedSignals() throws Exception {
+		Process child = withBlockedSignals(() -> new ProcessBuilder("sleep", "60").start());
+		try {
+			assertThat(new ProcProcess(child).blockedSignals()).containsAll(BLOCKED);
+		}
+		finally {
+			child.destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
+	void launchedChildHasACleanSignalStateAndEndsOnSigterm() throws Exception {
+		Process child = withBlockedSignals(() -> this.launcher.start(new ProcessBuilder("sleep", "60")));
+		ProcProcess proc = new ProcProcess(child);
+		try {
+			assertThat(proc.blockedSignals()).isEmpty();
+			assertThat(proc.ignoredSignals()).isEmpty();
+			assertThat(child.isAlive()).isTrue();
+		}
+		finally {
+			child.destroy();
+		}
+		assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(child.exitValue()).isEqualTo(143);
+		assertThat(child.isAlive()).isFalse();
+		assertThat(proc.exists()).as("reaped, no zombie left").isFalse();
+	}
+
+	@Test
+	void destroyForciblyKills() throws Exception {
+		Process child = this.launcher.start(new ProcessBuilder("sleep", "60"));
+		assertThat(child.destroyForcibly().waitFor()).isEqualTo(137);
+		assertThat(child.onExit().get(60, TimeUnit.SECONDS)).isSameAs(child);
+		assertThat(new ProcProcess(child).exists()).isFalse();
+	}
+
+	@Test
+	void roundTripsThroughPipes() throws Exception {
+		Process child = this.launcher.start(new ProcessBuilder("cat"));
+		child.getOutputStream().write("hello through cat\n".getBytes(StandardCharsets.UTF_8));
+		child.getOutputStream().close();
+		assertThat(read(child.getInputStream())).isEqualTo("hello through cat\n");
+		assertThat(child.waitFor()).isZero();
+		assertThat(new ProcProcess(child).exists()).isFalse();
+	}
+
+	@Test
+	void keepsStandardErrorSeparateUnlessMerged() throws Exception {
+		String script = "echo out; echo err >&2; exit 7";
+		Process separate = this.launcher.start(new ProcessBuilder("sh", "-c", script));
+		assertThat(read(separate.getInputStream())).isEqualTo("out\n");
+		assertThat(read(separate.getErrorStream())).isEqualTo("err\n");
+		assertThat(separate.waitFor()).isEqualTo(7);
+		Process merged = this.launcher.start(new ProcessBuilder("sh", "-c", script).redirectErrorStream(true));
+		assertThat(read(merged.getInputStream())).isEqualTo("out\nerr\n");
+		assertThat(read(merged.getErrorStream())).isEmpty();
+		assertThat(merged.waitFor()).isEqualTo(7);
+	}
+
+	@Test
+	void redirectsToAndFromFiles() throws Exception {
+		Path input = Files.writeString(this.directory.resolve("in.txt"), "line\n");
+		Path output = Files.writeString(this.directory.resolve("out.txt"), "old content\n");
+		Path errors = Files.writeString(this.directory.resolve("err.txt"), "kept\n");
+		ProcessBuilder builder = new ProcessBuilder("sh", "-c", "cat; echo warning >&2")
+			.redirectInput(Redirect.from(input.toFile()))
+			.redirectOutput(Redirect.to(output.toFile()))
+			.redirectError(Redirect.appendTo(errors.toFile()));
+		Process child = this.launcher.start(builder);
+		assertThat(child.waitFor()).isZero();
+		assertThat(Files.readString(output)).isEqualTo("line\n");
+		assertThat(Files.readString(errors)).isEqualTo("kept\nwarning\n");
+		assertThat(read(child.getInputStream())).isEmpty();
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> child.getOutputStream().write(1));
+		Process discarding = this.launcher.start(new ProcessBuilder("echo", "gone").redirectOutput(Redirect.DISCARD));
+		assertThat(discarding.waitFor()).isZero();
+		assertThat(read(discarding.getInputStream())).isEmpty();
+	}
+
+	@Test
+	void appliesWorkingDirectoryAndEnvironment() throws Exception {
+		ProcessBuilder builder = new ProcessBuilder("sh", "-c", "pwd; echo \"$GREETING\"; echo \"${HOME:-unset}\"")
+			.directory(this.directory.toFile());
+		builder.environment().put("GREETING", "hello");
+		builder.environment().remove("HOME");
+		Process child = this.launcher.start(builder);
+		assertThat(read(child.getInputStream())).isEqualTo(this.directory.toRealPath() + "\nhello\nunset\n");
+		assertThat(child.waitFor()).isZero();
+	}
+
+	@Test
+	void passesOnNoDescriptorBeyondTheStandardStreams() throws Exception {
+		Process child = this.launcher.start(new ProcessBuilder("sleep", "60"));
+		try {
+			ProcProcess proc = new ProcProcess(child);
+			assertThat(proc.descriptorsOnceSettled(Set.of(0, 1, 2))).containsExactly(0, 1, 2);
+			for (int fd = 0; fd <= 2; fd++) {
+				assertThat(proc.descriptorTarget(fd)).startsWith("pipe:");
+			}
+		}
+		finally {
+			child.destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
+	void reportsAProgramThatCannotRunAsProcessBuilderDoes() {
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> this.launcher.start(new ProcessBuilder("no-such-program-on-the-path")))
+			.withMessageStartingWith("Cannot run program \"no-such-program-on-the-path\": posix_spawnp");
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> this.launcher
+				.start(new ProcessBuilder("cat").redirectInput(this.directory.resolve("missing").toFile())))
+			.withMessageContaining("missing");
+	}
+
+	@Test
+	void exposesTheChildAsAProcessHandle() throws Exception {
+		Process child = this.launcher.start(new ProcessBuilder("sleep", "60"));
+		try {
+			assertThat(child.toHandle().pid()).isEqualTo(child.pid());
+			assertThat(child.toHandle().parent().map(ProcessHandle::pid)).contains(ProcessHandle.current().pid());
+			assertThatExceptionOfType(IllegalThreadStateException.class).isThrownBy(child::exitValue);
+		}
+		finally {
+			child.destroy();
+			child.waitFor();
+		}
+	}
+
+	private static String read(java.io.InputStream stream) throws IOException {
+		return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+	}
+
+	// On a new thread, so that this JVM's own threads keep their masks.
+	private static <T> T withBlockedSignals(Callable<T> body) throws Exception {
+		AtomicReference<T> result = new AtomicReference<>();
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		Thread thread = new Thread(() -> {
+			NativeSignals.get().block(BLOCKED);
+			try {
+				result.set(body.call());
+			}
+			catch (Exception ex) {
+				failure.set(ex);
+			}
+			finally {
+				NativeSignals.get().unblock(BLOCKED);
+			}
+		});
+		thread.start();
+		thread.join();
+		if (failure.get() != null) {
+			throw failure.get();
+		}
+		return result.get();
+	}
+
+}
