@@ -1,5 +1,8 @@
 package org.slimta.system;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.slimta.system.posix.Posix;
 
@@ -16,6 +19,21 @@ class ProcessIdentityTests {
 		assertThat(identity.uid()).isEqualTo(ProcStatus.effectiveId("Uid:"));
 		assertThat(identity.gid()).isEqualTo(ProcStatus.effectiveId("Gid:"));
 		assertThat(identity.user()).isEqualTo(Posix.get().user(identity.uid()).orElseThrow().name());
+	}
+
+	@Test
+	void namesTheUserFromThePasswdFile() throws Exception {
+		Path passwd = Files.createTempFile("passwd", "");
+		try {
+			Files.writeString(passwd, "root:x:0:0:root:/root:/bin/bash\n+@netgroup::::::\nmail:x:8:8:mail:/var/mail:/usr/sbin/nologin\n");
+			assertThat(ProcessIdentity.userName(8, passwd)).contains("mail");
+			assertThat(ProcessIdentity.userName(0, passwd)).contains("root");
+			assertThat(ProcessIdentity.userName(4711, passwd)).isEmpty();
+			assertThat(ProcessIdentity.userName(8, Path.of("/nonexistent/passwd"))).isEmpty();
+		}
+		finally {
+			Files.delete(passwd);
+		}
 	}
 
 	@Test
