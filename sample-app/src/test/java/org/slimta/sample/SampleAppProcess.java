@@ -54,12 +54,25 @@ final class SampleAppProcess implements AutoCloseable {
 	 * Start the jar with JVM options and extra application arguments.
 	 */
 	static SampleAppProcess start(List<String> jvmOptions, String... args) throws IOException {
+		List<String> launch = new ArrayList<>(jvmOptions);
+		launch.add("-jar");
+		launch.add(jar().toString());
+		return launch(launch, args);
+	}
+
+	/**
+	 * Start another main class of the jar, through Spring Boot's {@code PropertiesLauncher}.
+	 */
+	static SampleAppProcess startMain(String mainClass, String... args) throws IOException {
+		return launch(List.of("-Dloader.main=" + mainClass, "-cp", jar().toString(),
+				"org.springframework.boot.loader.launch.PropertiesLauncher"), args);
+	}
+
+	private static SampleAppProcess launch(List<String> launch, String... args) throws IOException {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(jvmOptions);
-		command.add("-jar");
-		command.add(jar().toString());
+		command.addAll(launch);
 		command.add("--server.port=" + port);
 		command.add("--server.address=127.0.0.1");
 		command.addAll(List.of(args));

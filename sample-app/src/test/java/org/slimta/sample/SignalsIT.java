@@ -55,6 +55,23 @@ class SignalsIT {
 	}
 
 	@Test
+	void relaunchesFromTheFirstLineOfMainWithTheEarlyPreparation() throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.startMain("org.slimta.sample.EarlyPreparedSampleApplication")) {
+			app.awaitHttp();
+			String health = app.get("/actuator/health").body();
+			assertThat(JsonPath.<Number>read(health, "$.components.slimta.details.pid").longValue()).isEqualTo(app.pid());
+			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("signalfd");
+			assertThat(app.blockedSignalsByThread().values())
+				.allSatisfy((signals) -> assertThat(signals).containsAll(HUP_INT_TERM));
+			assertThat(app.commandLine()).contains("-Xrs", "-Dloader.main=org.slimta.sample.EarlyPreparedSampleApplication");
+			// Relaunched before Spring Boot started: one banner, not two.
+			assertThat(app.output().split(":: Spring Boot ::", -1)).hasSize(2);
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+		}
+	}
+
+	@Test
 	void deliversEveryHangupSentWhileTheListenerIsIdleWithItsSender() throws Exception {
 		try (SampleAppProcess app = SampleAppProcess.start()) {
 			app.awaitHttp();

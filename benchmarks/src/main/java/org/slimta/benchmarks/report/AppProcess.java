@@ -57,8 +57,19 @@ final class AppProcess implements AutoCloseable {
 	 */
 	static AppProcess start(Path jar, Path log, Consumer<String> lines, String... args)
 			throws IOException, InterruptedException {
+		return start(List.of("-jar", jar.toString()), log, lines, args);
+	}
+
+	/**
+	 * Start the application with the given launch options (e.g. {@code -jar app.jar}).
+	 */
+	static AppProcess start(List<String> launch, Path log, Consumer<String> lines, String... args)
+			throws IOException, InterruptedException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(JAVA, "-jar", jar.toString(), "--server.port=" + port));
+		List<String> command = new ArrayList<>();
+		command.add(JAVA);
+		command.addAll(launch);
+		command.add("--server.port=" + port);
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		if (log != null) {

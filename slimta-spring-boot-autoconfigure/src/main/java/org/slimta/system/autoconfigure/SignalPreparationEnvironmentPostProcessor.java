@@ -24,6 +24,8 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 	/** Right after the configuration files were read. */
 	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 1;
 
+	private static volatile Assessment relaunchFailure;
+
 	private final Log logger;
 
 	/**
@@ -41,36 +43,52 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Assessment assessment = prepare(environment);
+		if (assessment == null) {
+			return;
+		}
+		if (assessment.verdict() == Verdict.PREPARED) {
+			this.logger.info("Signals " + SlimtaSystemPropertiesBinder.bind(environment).getSignals().getHandled()
+					+ " are blocked in every thread of pid " + ProcessHandle.current().pid() + " and read from signalfd");
+		}
+		application.addInitializers((context) -> context.getBeanFactory()
+			.registerSingleton(SignalAutoConfiguration.ASSESSMENT_BEAN_NAME, assessment));
+	}
+
+	/**
+	 * Decide, and re-execute the JVM in place when it must: the one implementation behind this
+	 * post-processor and {@link EarlySignalPreparation}. Returns only if the JVM was not replaced.
+	 * @param environment the environment with {@code slimta.system.*}
+	 * @return the decision, or {@code null} where there is nothing to decide (signals disabled,
+	 * or the jdk backend asked for)
+	 */
+	static Assessment prepare(ConfigurableEnvironment environment) {
 		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
 		SlimtaSystemProperties.Signals signals = properties.getSignals();
 		if (!properties.isEnabled() || !signals.isEnabled() || signals.getBackend() == SignalBackend.JDK) {
-			return;
+			return null;
+		}
+		Assessment failedEarlier = relaunchFailure;
+		if (failedEarlier != null) {
+			return failedEarlier;
 		}
 		String notApplicationMain = SignalfdPreparation.whyNotApplicationMain(Thread.currentThread(),
 				new Throwable().getStackTrace());
 		ProcessFacts facts = ProcessFacts.current(notApplicationMain);
 		Assessment assessment = SignalfdPreparation.assess(signals.getHandled(), signals.isRelaunch(), facts);
-		if (assessment.verdict() == Verdict.RELAUNCH) {
-			assessment = relaunch(signals, facts);
+		if (assessment.verdict() != Verdict.RELAUNCH) {
+			return assessment;
 		}
-		if (assessment.verdict() == Verdict.PREPARED) {
-			this.logger.info("Signals " + signals.getHandled() + " are blocked in every thread of pid "
-					+ ProcessHandle.current().pid() + " and read from signalfd");
-		}
-		Assessment decided = assessment;
-		application.addInitializers((context) -> context.getBeanFactory()
-			.registerSingleton(SignalAutoConfiguration.ASSESSMENT_BEAN_NAME, decided));
-	}
-
-	private Assessment relaunch(SlimtaSystemProperties.Signals signals, ProcessFacts facts) {
 		try {
 			SignalfdPreparation.relaunch(facts.commandLine(), signals.getHandled(), facts.environment());
 			throw new IllegalStateException("execv returned");
 		}
 		catch (Exception | LinkageError ex) {
-			this.logger.debug("Re-executing the JVM failed", ex);
-			return new Assessment(Verdict.UNAVAILABLE, "re-executing the JVM in place failed (" + ex.getMessage() + ")",
+			// Remembered, so that a second attempt from SpringApplication does not cost the same again.
+			relaunchFailure = new Assessment(Verdict.UNAVAILABLE,
+					"re-executing the JVM in place failed (" + ex.getMessage() + ")",
 					"set slimta.system.signals.relaunch=false to skip the attempt");
+			return relaunchFailure;
 		}
 	}
 

@@ -34,6 +34,9 @@ public final class SignalfdPreparation {
 
 	private static final String JNR_ASM = "jnr.ffi.asm.enabled";
 
+	// The static entry point users may call from main, before Spring Boot starts.
+	private static final String EARLY_ENTRY = "org.slimta.system.autoconfigure.EarlySignalPreparation";
+
 	private static final String BOOT_LAUNCHERS = "org.springframework.boot.loader.";
 
 	private SignalfdPreparation() {
@@ -86,8 +89,8 @@ public final class SignalfdPreparation {
 	/**
 	 * Why the running code is not the application's own {@code main}: a test runner, an IDE's
 	 * launcher or another program hosting the application. The stack decides: the code that
-	 * called Spring Boot must be a {@code main} method, and nothing but reflection or Spring
-	 * Boot's launchers may lie below it.
+	 * called Spring Boot (or this starter's early preparation) must be a {@code main} method, and
+	 * nothing but reflection or Spring Boot's launchers may lie below it.
 	 * @param thread the thread starting the application
 	 * @param stack that thread's stack, innermost frame first
 	 * @return the reason, or {@code null} if the application is this JVM's own main
@@ -98,7 +101,7 @@ public final class SignalfdPreparation {
 		}
 		int caller = -1;
 		for (int i = 0; i < stack.length; i++) {
-			if (isSpringBoot(stack[i].getClassName())) {
+			if (isEntry(stack[i].getClassName())) {
 				caller = i + 1;
 			}
 		}
@@ -119,8 +122,9 @@ public final class SignalfdPreparation {
 		return null;
 	}
 
-	private static boolean isSpringBoot(String className) {
-		return className.startsWith("org.springframework.boot.") && !className.startsWith(BOOT_LAUNCHERS);
+	private static boolean isEntry(String className) {
+		return (className.startsWith("org.springframework.boot.") && !className.startsWith(BOOT_LAUNCHERS))
+				|| className.equals(EARLY_ENTRY);
 	}
 
 	private static boolean isLauncherFrame(String className) {

@@ -93,6 +93,10 @@ class SignalfdPreparationTests {
 		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(prepare, run, appMain))).isNull();
 		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(prepare, run, appMain, reflection, jarLauncher)))
 			.isNull();
+		StackTraceElement early = frame("org.slimta.system.autoconfigure.EarlySignalPreparation", "prepare");
+		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(prepare, early, appMain))).isNull();
+		StackTraceElement test = frame("com.example.AppTests", "prepares");
+		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(prepare, early, test))).contains("AppTests");
 	}
 
 	@Test

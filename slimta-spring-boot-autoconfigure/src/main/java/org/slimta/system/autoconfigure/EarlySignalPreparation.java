@@ -1,0 +1,41 @@
+package org.slimta.system.autoconfigure;
+
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Prepares the process for {@code signalfd} from the first line of {@code main}, before Spring
+ * Boot starts, so that the re-execution in place costs little more than a second JVM start:
+ * <pre class="code">
+ * public static void main(String[] args) {
+ *     EarlySignalPreparation.prepare(args);
+ *     SpringApplication.run(MyApplication.class, args);
+ * }
+ * </pre>
+ * It reads {@code slimta.system.*} from the command line, system properties, environment
+ * variables and the configuration files as Spring Boot would, and decides exactly as the
+ * starter does without it; where the JVM is not re-executed, Spring Boot's start-up decides
+ * again and logs why. Optional: without this call the starter relaunches from inside Spring
+ * Boot's start-up.
+ */
+public final class EarlySignalPreparation {
+
+	private EarlySignalPreparation() {
+	}
+
+	/**
+	 * Re-execute this JVM in place with the handled signals blocked, if it must and can; return
+	 * otherwise.
+	 * @param args the application's arguments, as given to {@code main}
+	 */
+	public static void prepare(String... args) {
+		StandardEnvironment environment = new StandardEnvironment();
+		if (args.length > 0) {
+			environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+		}
+		ConfigDataEnvironmentPostProcessor.applyTo(environment);
+		SignalPreparationEnvironmentPostProcessor.prepare(environment);
+	}
+
+}
