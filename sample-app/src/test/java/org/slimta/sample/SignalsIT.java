@@ -170,6 +170,19 @@ class SignalsIT {
 	}
 
 	@Test
+	void refusesToStartWhenSignalfdIsRequiredButCannotWork() throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.signals.backend=signalfd",
+				"--slimta.system.signals.relaunch=false")) {
+			assertThat(app.awaitExit()).isNotZero();
+			assertThat(app.output()).contains("APPLICATION FAILED TO START")
+				.contains("Property 'slimta.system.signals.backend' is 'signalfd', but signalfd cannot work here: "
+						+ "slimta.system.signals.relaunch is false")
+				.contains("Set 'slimta.system.signals.backend' to 'auto'");
+			assertThat(app.portListening()).isFalse();
+		}
+	}
+
+	@Test
 	void usesTheJvmsHandlersUnderADebugger() throws Exception {
 		List<String> debugger = List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0");
 		try (SampleAppProcess app = SampleAppProcess.start(debugger)) {
