@@ -68,7 +68,19 @@ final class SampleAppProcess implements AutoCloseable {
 				"org.springframework.boot.loader.launch.PropertiesLauncher"), args);
 	}
 
+	/**
+	 * Start the jar with extra environment variables and application arguments.
+	 */
+	static SampleAppProcess startWithEnvironment(Map<String, String> environment, String... args) throws IOException {
+		return launch(List.of("-jar", jar().toString()), environment, args);
+	}
+
 	private static SampleAppProcess launch(List<String> launch, String... args) throws IOException {
+		return launch(launch, Map.of(), args);
+	}
+
+	private static SampleAppProcess launch(List<String> launch, Map<String, String> environment, String... args)
+			throws IOException {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -77,9 +89,9 @@ final class SampleAppProcess implements AutoCloseable {
 		command.add("--server.address=127.0.0.1");
 		command.addAll(List.of(args));
 		Path output = Files.createTempFile("sample-app", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		return new SampleAppProcess(process, output, port);
 	}
 
