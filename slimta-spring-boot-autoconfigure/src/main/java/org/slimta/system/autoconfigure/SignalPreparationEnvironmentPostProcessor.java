@@ -21,8 +21,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public final class SignalPreparationEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-	/** Right after the configuration files were read. */
-	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 1;
+	/** Right after the configuration files were read, and after the daemon decision. */
+	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 2;
 
 	private static volatile Assessment relaunchFailure;
 

@@ -72,6 +72,53 @@ public record JvmCommandLine(String executable, List<String> arguments) {
 	}
 
 	/**
+	 * The same command with the JVM's own relative paths made absolute ({@code -jar},
+	 * {@code -cp}/{@code -classpath}/{@code --class-path}, {@code -javaagent:}), so that it still
+	 * starts from another working directory. Up to the main class or jar only: the application's
+	 * own arguments are left as they are.
+	 * @param base the directory relative paths were meant from
+	 * @return the new command line
+	 */
+	public JvmCommandLine withAbsolutePaths(Path base) {
+		List<String> resolved = new ArrayList<>(this.arguments.size());
+		resolved.add(this.arguments.get(0));
+		boolean jvmOptions = true;
+		for (int i = 1; i < this.arguments.size(); i++) {
+			String argument = this.arguments.get(i);
+			if (!jvmOptions) {
+				resolved.add(argument);
+				continue;
+			}
+			if ((argument.equals("-jar") || argument.equals("-cp") || argument.equals("-classpath")
+					|| argument.equals("--class-path")) && i + 1 < this.arguments.size()) {
+				resolved.add(argument);
+				resolved.add(absolutePaths(this.arguments.get(++i), base));
+				jvmOptions = !argument.equals("-jar");
+			}
+			else if (argument.startsWith("-javaagent:")) {
+				String agent = argument.substring("-javaagent:".length());
+				int equals = agent.indexOf('=');
+				String jar = (equals >= 0) ? agent.substring(0, equals) : agent;
+				resolved.add("-javaagent:" + base.resolve(jar) + ((equals >= 0) ? agent.substring(equals) : ""));
+			}
+			else {
+				resolved.add(argument);
+				// The first argument that is no option is the main class: the application's arguments follow.
+				jvmOptions = argument.startsWith("-") || argument.startsWith("@");
+			}
+		}
+		return new JvmCommandLine(this.executable, resolved);
+	}
+
+	private static String absolutePaths(String paths, Path base) {
+		List<String> entries = new ArrayList<>();
+		for (String entry : paths.split(":", -1)) {
+			entries.add(entry.isEmpty() ? entry : base.resolve(entry).toString());
+		}
+		return String.join(":", entries);
+	}
+
+	/**
 	 * Whether the JVM runs with a debugger agent, on its command line or in the environment
 	 * variables the {@code java} launcher reads.
 	 * @param environment the process environment

@@ -20,6 +20,13 @@ import jnr.posix.Passwd;
  */
 public final class Posix {
 
+	// Linux values of the open(2) flags.
+	private static final int O_WRONLY = 01;
+
+	private static final int O_CREAT = 0100;
+
+	private static final int O_APPEND = 02000;
+
 	private final POSIX posix;
 
 	private Posix(POSIX posix) {
@@ -126,6 +133,33 @@ public final class Posix {
 	 */
 	public void setuid(int uid) {
 		check(this.posix.setuid(uid), "setuid(" + uid + ")");
+	}
+
+	/**
+	 * Set the file mode creation mask of this process.
+	 * @param mask the mask, for example {@code 022}
+	 * @return the previous mask
+	 */
+	public int umask(int mask) {
+		return this.posix.umask(mask);
+	}
+
+	/**
+	 * Point a descriptor at a file opened again (for writing, appended, created if missing): how a
+	 * daemon's standard output follows a log file that was moved away.
+	 * @param fd the descriptor, for example {@code 1}
+	 * @param path the file
+	 * @throws PosixException if the file cannot be opened or the descriptor replaced
+	 */
+	public void reopenForAppend(int fd, String path) {
+		int opened = this.posix.open(path, O_WRONLY | O_APPEND | O_CREAT, 0666);
+		check(opened, "open(" + path + ", O_WRONLY|O_APPEND|O_CREAT)");
+		try {
+			check(this.posix.dup2(opened, fd), "dup2(" + opened + ", " + fd + ")");
+		}
+		finally {
+			this.posix.close(opened);
+		}
 	}
 
 	private void check(int result, String call) {

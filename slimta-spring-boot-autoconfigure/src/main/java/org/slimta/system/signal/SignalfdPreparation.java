@@ -29,7 +29,8 @@ public final class SignalfdPreparation {
 
 	private static final String MARKER_VALUE = "signalfd";
 
-	private static final List<String> JVM_OPTIONS = List.of("-Xrs", "-XX:+StartAttachListener",
+	/** The JVM options of a process prepared for signalfd: a relaunch, or a detached daemon. */
+	public static final List<String> JVM_OPTIONS = List.of("-Xrs", "-XX:+StartAttachListener",
 			"-D" + MARKER_PROPERTY + "=" + MARKER_VALUE);
 
 	private static final String JNR_ASM = "jnr.ffi.asm.enabled";
@@ -197,7 +198,12 @@ public final class SignalfdPreparation {
 		}
 	}
 
-	static Set<Integer> numbers(Set<Signal> signals) {
+	/**
+	 * The numbers of signals.
+	 * @param signals the signals
+	 * @return their numbers
+	 */
+	public static Set<Integer> numbers(Set<Signal> signals) {
 		return signals.stream().map(Signal::number).collect(Collectors.toSet());
 	}
 

@@ -34,6 +34,18 @@ class JvmCommandLineTests {
 	}
 
 	@Test
+	void makesTheJvmsRelativePathsAbsoluteButNotTheApplicationsArguments() {
+		JvmCommandLine jar = new JvmCommandLine("/usr/bin/java",
+				List.of("java", "-javaagent:agent.jar=opt", "-jar", "target/app.jar", "--file=rel.txt", "-cp", "x"));
+		assertThat(jar.withAbsolutePaths(Path.of("/srv")).arguments()).containsExactly("java",
+				"-javaagent:/srv/agent.jar=opt", "-jar", "/srv/target/app.jar", "--file=rel.txt", "-cp", "x");
+		JvmCommandLine classes = new JvmCommandLine("/usr/bin/java",
+				List.of("java", "-cp", "classes:/opt/lib/a.jar", "-Xmx1g", "com.example.App", "-cp", "y"));
+		assertThat(classes.withAbsolutePaths(Path.of("/srv")).arguments()).containsExactly("java", "-cp",
+				"/srv/classes:/opt/lib/a.jar", "-Xmx1g", "com.example.App", "-cp", "y");
+	}
+
+	@Test
 	void findsADebuggerOnTheCommandLineOrInTheLauncherVariables() {
 		JvmCommandLine plain = new JvmCommandLine("/usr/bin/java", List.of("java", "-jar", "app.jar"));
 		JvmCommandLine debugged = new JvmCommandLine("/usr/bin/java",
