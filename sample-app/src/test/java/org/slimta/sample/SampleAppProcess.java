@@ -79,9 +79,20 @@ final class SampleAppProcess implements AutoCloseable {
 		return launch(launch, Map.of(), args);
 	}
 
+	/**
+	 * Start the jar on a given port, for example one already taken.
+	 */
+	static SampleAppProcess startOnPort(int port, String... args) throws IOException {
+		return launch(List.of("-jar", jar().toString()), Map.of(), port, args);
+	}
+
 	private static SampleAppProcess launch(List<String> launch, Map<String, String> environment, String... args)
 			throws IOException {
-		int port = freePort();
+		return launch(launch, environment, freePort(), args);
+	}
+
+	private static SampleAppProcess launch(List<String> launch, Map<String, String> environment, int port,
+			String... args) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(launch);

@@ -1,0 +1,225 @@
+package org.slimta.sample;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slimta.system.posix.Posix;
+import org.slimta.system.privilege.ThreadCredentials;
+import org.slimta.system.signal.BlockedSignals;
+import org.slimta.system.signal.Signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code java -jar sample-app.jar --slimta.system.daemon.enabled=true}: the launcher, a real child
+ * JVM, detaches a daemon and exits; the daemon is checked from outside through {@code /proc}, its
+ * pid file, its output files and HTTP.
+ */
+class DaemonIT {
+
+	private Path directory;
+
+	private final List<Long> daemons = new ArrayList<>();
+
+	@BeforeEach
+	void onLinux() throws IOException {
+		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "daemon mode exists only on Linux");
+		// Writable by all, so that a daemon that dropped privileges can still remove its pid file.
+		this.directory = Files.createTempDirectory(Path.of("/tmp"), "sample-daemon");
+		Files.setPosixFilePermissions(this.directory, PosixFilePermissions.fromString("rwxrwxrwx"));
+	}
+
+	@AfterEach
+	void stopDaemons() throws Exception {
+		if (this.directory == null) {
+			return;
+		}
+		for (long pid : this.daemons) {
+			if (Files.exists(Path.of("/proc", Long.toString(pid)))) {
+				Posix.get().kill((int) pid, 9);
+			}
+		}
+		try (Stream<Path> files = Files.walk(this.directory)) {
+			files.sorted((a, b) -> b.compareTo(a)).forEach((file) -> file.toFile().delete());
+		}
+	}
+
+	@Test
+	void detachesAndReturnsOnlyOnceTheDaemonServes() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path stdout = this.directory.resolve("out.log");
+		Path stderr = this.directory.resolve("err.log");
+		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.umask=027",
+				"--slimta.system.daemon.working-directory=" + this.directory, "--slimta.system.daemon.stdout=" + stdout,
+				"--slimta.system.daemon.stderr=" + stderr))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			assertThat(pid).isNotEqualTo(launcher.pid());
+			assertThat(launcher.output()).contains("detached as pid " + pid);
+			// Ready means serving: no waiting for HTTP.
+			String health = launcher.get("/actuator/health").body();
+			assertThat(JsonPath.<Boolean>read(health, "$.components.slimta.details.daemon")).isTrue();
+			assertThat(JsonPath.<Number>read(health, "$.components.slimta.details.pid").longValue()).isEqualTo(pid);
+			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("signalfd");
+			Path proc = Path.of("/proc", Long.toString(pid));
+			String[] stat = Files.readString(proc.resolve("stat")).replaceFirst("^.*\\) ", "").split(" ");
+			assertThat(Long.parseLong(stat[3])).as("session id").isEqualTo(pid);
+			assertThat(Files.readSymbolicLink(proc.resolve("cwd"))).isEqualTo(this.directory);
+			assertThat(field(proc.resolve("status"), "Umask:")).isEqualTo("0027");
+			assertThat(BlockedSignals.of(proc.resolve("status"))).containsAll(Set.of(1, 2, 15));
+			assertThat(Files.readSymbolicLink(proc.resolve("fd/0"))).isEqualTo(Path.of("/dev/null"));
+			assertThat(Files.readSymbolicLink(proc.resolve("fd/1"))).isEqualTo(stdout);
+			assertThat(Files.readSymbolicLink(proc.resolve("fd/2"))).isEqualTo(stderr);
+			assertThat(openFiles(proc)).as("descriptors of the daemon").noneMatch((file) -> file.contains("sample-app")
+					&& file.endsWith(".log") || file.startsWith("pipe:"));
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			awaitGone(pid);
+			assertThat(pidFile).doesNotExist();
+			assertThat(Files.readString(stdout)).contains("Received SIGTERM: closing the application");
+		}
+	}
+
+	@Test
+	void theLauncherFailsWithTheDaemonsReasonWhenThePortIsTaken() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			try (SampleAppProcess launcher = SampleAppProcess.startOnPort(taken.getLocalPort(), daemon(pidFile))) {
+				assertThat(launcher.awaitExit()).isNotZero();
+				assertThat(launcher.output()).contains("APPLICATION FAILED TO START")
+					.contains("Port " + taken.getLocalPort() + " was already in use");
+			}
+		}
+		assertThat(pidFile).doesNotExist();
+	}
+
+	@Test
+	void aSecondInstanceOnTheSamePidFileIsRefused() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		try (SampleAppProcess first = SampleAppProcess.start(daemon(pidFile))) {
+			assertThat(first.awaitExit()).as(first.output()).isZero();
+			long pid = daemonPid(pidFile);
+			try (SampleAppProcess second = SampleAppProcess.start(daemon(pidFile))) {
+				assertThat(second.awaitExit()).isNotZero();
+				assertThat(second.output()).contains("is locked by process " + pid);
+			}
+			assertThat(daemonPid(pidFile)).isEqualTo(pid);
+		}
+	}
+
+	@Test
+	void hangupReopensTheOutputFileAfterItWasMoved() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path stdout = this.directory.resolve("out.log");
+		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.stdout=" + stdout))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			Path rotated = this.directory.resolve("out.log.1");
+			Files.move(stdout, rotated);
+			Posix.get().kill((int) pid, Signal.SIGHUP.number());
+			awaitContent(stdout, "reopened " + stdout + " on descriptor 1");
+			assertThat(Files.readString(rotated)).contains("received SIGHUP").doesNotContain("reopened");
+			assertThat(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "1"))).isEqualTo(stdout);
+		}
+	}
+
+	@Test
+	void thePidFileIsRemovedAfterPrivilegesWereDropped() throws Exception {
+		assumeTrue(ThreadCredentials.ofCurrentThread().effectiveUid() == 0, "drops privileges: run the tests as root");
+		Path pidFile = this.directory.resolve("app.pid");
+		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.privileges.user=nobody"))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			assertThat(JsonPath.<String>read(launcher.get("/actuator/health").body(),
+					"$.components.slimta.details.privileges")).isEqualTo("dropped");
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			awaitGone(pid);
+			assertThat(pidFile).doesNotExist();
+		}
+	}
+
+	@Test
+	void theLauncherGivesUpAfterTheReadyTimeoutAndStopsTheDaemon() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.ready-timeout=100ms"))) {
+			assertThat(launcher.awaitExit()).isNotZero();
+			String output = launcher.output();
+			assertThat(output).contains("was not ready within PT0.1S (slimta.system.daemon.ready-timeout)");
+			long pid = Long.parseLong(output.replaceFirst("(?s).*\\(pid (\\d+)\\) was not ready.*", "$1"));
+			this.daemons.add(pid);
+			awaitGone(pid);
+		}
+	}
+
+	private static String[] daemon(Path pidFile, String... more) {
+		List<String> args = new ArrayList<>(List.of("--slimta.system.daemon.enabled=true",
+				"--slimta.system.daemon.pid-file=" + pidFile));
+		args.addAll(List.of(more));
+		return args.toArray(new String[0]);
+	}
+
+	private long daemonPid(Path pidFile) throws IOException {
+		long pid = Long.parseLong(Files.readString(pidFile).trim());
+		if (!this.daemons.contains(pid)) {
+			this.daemons.add(pid);
+		}
+		return pid;
+	}
+
+	private static List<String> openFiles(Path proc) throws IOException {
+		List<String> files = new ArrayList<>();
+		try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
+			for (Path fd : fds.toList()) {
+				try {
+					files.add(Files.readSymbolicLink(fd).toString());
+				}
+				catch (IOException ex) {
+					// Closed while listed.
+				}
+			}
+		}
+		return files;
+	}
+
+	private static String field(Path status, String name) throws IOException {
+		return Files.readAllLines(status)
+			.stream()
+			.filter((line) -> line.startsWith(name))
+			.map((line) -> line.substring(name.length()).trim())
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static void awaitGone(long pid) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (Files.exists(Path.of("/proc", Long.toString(pid))) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(Path.of("/proc", Long.toString(pid))).doesNotExist();
+	}
+
+	private static void awaitContent(Path file, String text) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (Files.exists(file) && Files.readString(file).contains(text)) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		assertThat(Files.exists(file) ? Files.readString(file) : "(missing)").contains(text);
+	}
+
+}
