@@ -46,9 +46,7 @@ public final class Benchmarks {
 			new SignalLatency(target, effort, progress).report(report);
 		}
 		if (sections.contains("daemon")) {
-			report.section("Daemon", "Launcher-to-ready time of `daemon.enabled=true` against foreground "
-					+ "start-to-ready.", "figure", "median (min–max)", "baseline", "ratio");
-			report.row("launcher → ready", "not measured yet: the daemon feature (issue 5) is not built", "", "");
+			new DaemonStartup(target, effort, progress).report(report);
 		}
 		System.out.print(report);
 	}
