@@ -1,9 +1,7 @@
 package org.slimta.sample;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
@@ -34,10 +32,10 @@ class ChildProcessesIT {
 			int child = JsonPath.read(app.post("/children").body(), "$.pid");
 			Path status = Path.of("/proc", Integer.toString(child), "status");
 			assertThat(BlockedSignals.of(status)).isEmpty();
-			assertThat(field(status, "SigIgn:")).isEqualTo("0000000000000000");
+			assertThat(ProcFiles.field(status, "SigIgn:")).isEqualTo("0000000000000000");
 			assertThat(ProcessHandle.of(child).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)).contains(app.pid());
 			Posix.get().kill(child, Signal.SIGTERM.number());
-			awaitGone(child);
+			ProcFiles.awaitGone(child);
 		}
 	}
 
@@ -50,26 +48,11 @@ class ChildProcessesIT {
 			assertThat(BlockedSignals.of(status)).containsAll(Set.of(1, 2, 15));
 			Posix.get().kill(child, Signal.SIGTERM.number());
 			// Blocked, so it stays pending instead of ending the child.
-			assertThat(BlockedSignals.decode(field(status, "ShdPnd:"))).contains(15);
+			assertThat(BlockedSignals.decode(ProcFiles.field(status, "ShdPnd:"))).contains(15);
 			assertThat(Files.exists(status)).isTrue();
 		}
 	}
 
-	private static String field(Path status, String name) throws IOException {
-		return Files.readAllLines(status)
-			.stream()
-			.filter((line) -> line.startsWith(name))
-			.map((line) -> line.substring(name.length()).trim())
-			.findFirst()
-			.orElseThrow();
-	}
 
-	private static void awaitGone(int pid) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (Files.exists(Path.of("/proc", Integer.toString(pid))) && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(Path.of("/proc", Integer.toString(pid))).as("child %d reaped after SIGTERM", pid).doesNotExist();
-	}
 
 }

@@ -79,7 +79,7 @@ class DaemonIT {
 			String[] stat = Files.readString(proc.resolve("stat")).replaceFirst("^.*\\) ", "").split(" ");
 			assertThat(Long.parseLong(stat[3])).as("session id").isEqualTo(pid);
 			assertThat(Files.readSymbolicLink(proc.resolve("cwd"))).isEqualTo(this.directory);
-			assertThat(field(proc.resolve("status"), "Umask:")).isEqualTo("0027");
+			assertThat(ProcFiles.field(proc.resolve("status"), "Umask:")).isEqualTo("0027");
 			assertThat(BlockedSignals.of(proc.resolve("status"))).containsAll(Set.of(1, 2, 15));
 			assertThat(Files.readSymbolicLink(proc.resolve("fd/0"))).isEqualTo(Path.of("/dev/null"));
 			assertThat(Files.readSymbolicLink(proc.resolve("fd/1"))).isEqualTo(stdout);
@@ -87,7 +87,7 @@ class DaemonIT {
 			assertThat(openFiles(proc)).as("descriptors of the daemon").noneMatch((file) -> file.contains("sample-app")
 					&& file.endsWith(".log") || file.startsWith("pipe:"));
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
-			awaitGone(pid);
+			ProcFiles.awaitGone(pid);
 			assertThat(pidFile).doesNotExist();
 			assertThat(Files.readString(stdout)).contains("Received SIGTERM: closing the application");
 		}
@@ -146,7 +146,7 @@ class DaemonIT {
 			assertThat(JsonPath.<String>read(launcher.get("/actuator/health").body(),
 					"$.components.slimta.details.privileges")).isEqualTo("dropped");
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
-			awaitGone(pid);
+			ProcFiles.awaitGone(pid);
 			assertThat(pidFile).doesNotExist();
 		}
 	}
@@ -160,7 +160,7 @@ class DaemonIT {
 			assertThat(output).contains("was not ready within PT0.1S (slimta.system.daemon.ready-timeout)");
 			long pid = Long.parseLong(output.replaceFirst("(?s).*\\(pid (\\d+)\\) was not ready.*", "$1"));
 			this.daemons.add(pid);
-			awaitGone(pid);
+			ProcFiles.awaitGone(pid);
 		}
 	}
 
@@ -194,22 +194,7 @@ class DaemonIT {
 		return files;
 	}
 
-	private static String field(Path status, String name) throws IOException {
-		return Files.readAllLines(status)
-			.stream()
-			.filter((line) -> line.startsWith(name))
-			.map((line) -> line.substring(name.length()).trim())
-			.findFirst()
-			.orElseThrow();
-	}
 
-	private static void awaitGone(long pid) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (Files.exists(Path.of("/proc", Long.toString(pid))) && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(Path.of("/proc", Long.toString(pid))).doesNotExist();
-	}
 
 	private static void awaitContent(Path file, String text) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
