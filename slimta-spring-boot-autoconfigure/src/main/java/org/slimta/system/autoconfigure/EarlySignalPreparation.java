@@ -35,7 +35,7 @@ public final class EarlySignalPreparation {
 			environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
 		}
 		ConfigDataEnvironmentPostProcessor.applyTo(environment);
-		SignalPreparationEnvironmentPostProcessor.prepare(environment);
+		SignalPreparationEnvironmentPostProcessor.prepare(SlimtaSystemPropertiesBinder.bind(environment));
 	}
 
 }

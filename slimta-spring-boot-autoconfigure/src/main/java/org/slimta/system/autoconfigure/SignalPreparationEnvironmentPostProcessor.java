@@ -43,13 +43,14 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		Assessment assessment = prepare(environment);
+		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
+		Assessment assessment = prepare(properties);
 		if (assessment == null) {
 			return;
 		}
 		if (assessment.verdict() == Verdict.PREPARED) {
-			this.logger.info("Signals " + SlimtaSystemPropertiesBinder.bind(environment).getSignals().getHandled()
-					+ " are blocked in every thread of pid " + ProcessHandle.current().pid() + " and read from signalfd");
+			this.logger.info("Signals " + properties.getSignals().getHandled() + " are blocked in every thread of pid "
+					+ ProcessHandle.current().pid() + " and read from signalfd");
 		}
 		application.addInitializers((context) -> context.getBeanFactory()
 			.registerSingleton(SignalAutoConfiguration.ASSESSMENT_BEAN_NAME, assessment));
@@ -58,12 +59,11 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 	/**
 	 * Decide, and re-execute the JVM in place when it must: the one implementation behind this
 	 * post-processor and {@link EarlySignalPreparation}. Returns only if the JVM was not replaced.
-	 * @param environment the environment with {@code slimta.system.*}
+	 * @param properties {@code slimta.system.*}
 	 * @return the decision, or {@code null} where there is nothing to decide (signals disabled,
 	 * or the jdk backend asked for)
 	 */
-	static Assessment prepare(ConfigurableEnvironment environment) {
-		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
+	static Assessment prepare(SlimtaSystemProperties properties) {
 		SlimtaSystemProperties.Signals signals = properties.getSignals();
 		if (!properties.isEnabled() || !signals.isEnabled() || signals.getBackend() == SignalBackend.JDK) {
 			return null;
