@@ -41,6 +41,8 @@ class ChildProcessesIT {
 
 	@Test
 	void aPlainProcessBuilderChildInheritsTheBlockedSignals() throws Exception {
+		assumeTrue(Runtime.version().feature() < 25,
+				"measured: JDK 25's ProcessBuilder starts children with an empty signal mask; JDK 17's passes it on");
 		try (SampleAppProcess app = SampleAppProcess.start()) {
 			app.awaitHttp();
 			int child = JsonPath.read(app.post("/children?plain=true").body(), "$.pid");

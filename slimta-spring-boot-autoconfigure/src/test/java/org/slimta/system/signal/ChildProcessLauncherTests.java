@@ -37,6 +37,8 @@ class ChildProcessLauncherTests {
 
 	@Test
 	void plainProcessBuilderChildInheritsTheBlockedSignals() throws Exception {
+		assumeTrue(Runtime.version().feature() < 25,
+				"measured: JDK 25's ProcessBuilder starts children with an empty signal mask; JDK 17's passes it on");
 		Process child = withBlockedSignals(() -> new ProcessBuilder("sleep", "60").start());
 		try {
 			assertThat(new ProcProcess(child).blockedSignals()).containsAll(BLOCKED);
