@@ -107,6 +107,20 @@ class DaemonIT {
 	}
 
 	@Test
+	void aMissingWorkingDirectoryIsNamedAndNothingIsLeftBehind() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path missing = this.directory.resolve("missing");
+		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile,
+				"--slimta.system.daemon.working-directory=" + missing))) {
+			assertThat(launcher.awaitExit()).isNotZero();
+			assertThat(launcher.output()).contains("Cannot detach: posix_spawn")
+				.contains("'slimta.system.daemon.working-directory' (" + missing + ")");
+			assertThat(launcher.portListening()).isFalse();
+		}
+		assertThat(pidFile).doesNotExist();
+	}
+
+	@Test
 	void aSecondInstanceOnTheSamePidFileIsRefused() throws Exception {
 		Path pidFile = this.directory.resolve("app.pid");
 		try (SampleAppProcess first = SampleAppProcess.start(daemon(pidFile))) {

@@ -10,6 +10,7 @@ import org.slimta.system.daemon.DaemonLauncher;
 import org.slimta.system.daemon.JvmCommandLine;
 import org.slimta.system.daemon.ReadinessPipe;
 import org.slimta.system.posix.Posix;
+import org.slimta.system.posix.PosixException;
 import org.slimta.system.signal.SignalBackend;
 import org.slimta.system.signal.SignalfdPreparation;
 
@@ -86,8 +87,17 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 		}
 		List<String> options = signalfd ? SignalfdPreparation.JVM_OPTIONS : List.of();
 		Set<Integer> mask = signalfd ? SignalfdPreparation.numbers(signals.getHandled()) : Set.of();
-		DaemonLauncher.Outcome outcome = DaemonLauncher.launch(commandLine, options, mask,
-				daemon.getWorkingDirectory(), daemon.getStdout(), daemon.getStderr(), daemon.getReadyTimeout());
+		DaemonLauncher.Outcome outcome;
+		try {
+			outcome = DaemonLauncher.launch(commandLine, options, mask, daemon.getWorkingDirectory(), daemon.getStdout(),
+					daemon.getStderr(), daemon.getReadyTimeout());
+		}
+		catch (PosixException ex) {
+			System.err.println("Cannot detach: " + ex.getMessage() + ". Check that 'slimta.system.daemon.working-directory' ("
+					+ daemon.getWorkingDirectory() + ") exists and that the directories of 'slimta.system.daemon.stdout' ("
+					+ daemon.getStdout() + ") and 'slimta.system.daemon.stderr' (" + daemon.getStderr() + ") do.");
+			return 1;
+		}
 		(outcome.exitStatus() == 0 ? System.out : System.err).println(outcome.message());
 		System.out.flush();
 		System.err.flush();

@@ -44,6 +44,8 @@ public final class DaemonLauncher {
 	 * @param stderr where the copy's standard error goes, appended
 	 * @param readyTimeout how long to wait
 	 * @return what happened
+	 * @throws org.slimta.system.posix.PosixException if the copy could not be started (a missing
+	 * working directory or output directory)
 	 */
 	public static Outcome launch(JvmCommandLine commandLine, List<String> jvmOptions, Set<Integer> signalMask,
 			Path workingDirectory, Path stdout, Path stderr, Duration readyTimeout) {
@@ -63,6 +65,10 @@ public final class DaemonLauncher {
 		int pid;
 		try {
 			pid = calls.spawn(request);
+		}
+		catch (RuntimeException ex) {
+			calls.close(pipe.readEnd());
+			throw ex;
 		}
 		finally {
 			calls.close(pipe.writeEnd());
