@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -63,7 +64,8 @@ class DaemonIT {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path stdout = this.directory.resolve("out.log");
 		Path stderr = this.directory.resolve("err.log");
-		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.umask=027",
+		try (Subreaper subreaper = Subreaper.become();
+				SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.umask=027",
 				"--slimta.system.daemon.working-directory=" + this.directory, "--slimta.system.daemon.stdout=" + stdout,
 				"--slimta.system.daemon.stderr=" + stderr))) {
 			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
@@ -87,9 +89,33 @@ class DaemonIT {
 			assertThat(openFiles(proc)).as("descriptors of the daemon").noneMatch((file) -> file.contains("sample-app")
 					&& file.endsWith(".log") || file.startsWith("pipe:"));
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
-			ProcFiles.awaitGone(pid);
+			Subreaper.WaitStatus status = subreaper.awaitExit(pid);
+			assertThat(status.exited()).as(status.toString()).isTrue();
+			assertThat(status.exitStatus()).isEqualTo(143);
 			assertThat(pidFile).doesNotExist();
 			assertThat(Files.readString(stdout)).contains("Received SIGTERM: closing the application");
+		}
+	}
+
+	@Test
+	void underSystemdTheLauncherHandsTheMainPidOverAndTheDaemonReportsItsStates() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path socket = this.directory.resolve("notify.sock");
+		try (NotifySocket systemd = NotifySocket.bind(socket);
+				SampleAppProcess launcher = SampleAppProcess.startWithEnvironment(Map.of("NOTIFY_SOCKET", systemd.path()),
+						daemon(pidFile))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			// From the launcher, the process systemd started: the daemon says no READY=1 of its own.
+			assertThat(systemd.receive()).isEqualTo("MAINPID=" + pid + "\nREADY=1");
+			assertThat(launcher.output()).contains("told systemd MAINPID=" + pid + " and READY=1");
+			Posix.get().kill((int) pid, Signal.SIGHUP.number());
+			assertThat(systemd.receive()).matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+");
+			assertThat(systemd.receive()).isEqualTo("READY=1");
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			assertThat(systemd.receive()).isEqualTo("STOPPING=1");
+			ProcFiles.awaitGone(pid);
+			assertThat(pidFile).doesNotExist();
 		}
 	}
 
@@ -207,8 +233,6 @@ class DaemonIT {
 		}
 		return files;
 	}
-
-
 
 	private static void awaitContent(Path file, String text) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -3,12 +3,15 @@ package org.slimta.system.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.slimta.system.daemon.DaemonLauncher;
 import org.slimta.system.daemon.JvmCommandLine;
+import org.slimta.system.daemon.NotifyMode;
 import org.slimta.system.daemon.ReadinessPipe;
+import org.slimta.system.daemon.SystemdNotifier;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.posix.PosixException;
 import org.slimta.system.signal.SignalBackend;
@@ -26,9 +29,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * prepared for signalfd, so it needs no relaunch of its own), waits until the copy is ready or
  * failed, says so, and exits. In the copy, it applies {@code daemon.umask}.
  * <p>
- * It does not detach when systemd supervises the process with {@code Type=notify}
- * ({@code NOTIFY_SOCKET} is set): systemd wants the process it started to stay, and hears
- * {@code READY=1} instead.
+ * Under systemd ({@code NOTIFY_SOCKET} set, {@code daemon.notify=auto}) the launcher, which is the
+ * process systemd started, tells it {@code MAINPID=} of the copy with {@code READY=1} before it
+ * exits, so that systemd follows the copy from then on.
  */
 public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -66,10 +69,6 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 		if (!daemon.isEnabled()) {
 			return;
 		}
-		if (System.getenv("NOTIFY_SOCKET") != null) {
-			this.logger.info("not detaching: systemd supervises this process (Type=notify) and hears READY=1");
-			return;
-		}
 		System.exit(detach(properties));
 	}
 
@@ -99,9 +98,26 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 			return 1;
 		}
 		(outcome.exitStatus() == 0 ? System.out : System.err).println(outcome.message());
+		if (outcome.exitStatus() == 0 && daemon.getNotify() == NotifyMode.AUTO) {
+			handOverToSystemd(outcome.pid());
+		}
 		System.out.flush();
 		System.err.flush();
 		return outcome.exitStatus();
+	}
+
+	private static void handOverToSystemd(int pid) {
+		try {
+			Optional<SystemdNotifier> systemd = SystemdNotifier.fromEnvironment();
+			if (systemd.isPresent()) {
+				systemd.get().ready(pid);
+				System.out.println("told systemd MAINPID=" + pid + " and READY=1 through " + systemd.get().socket());
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// The daemon serves: stopping it would not help systemd, which will say what it misses.
+			System.err.println("Could not tell systemd MAINPID=" + pid + " and READY=1: " + ex);
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slimta.system.daemon.ReadinessPipe;
 import org.slimta.system.daemon.SystemdNotifier;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalEvent;
@@ -16,7 +17,7 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Tells systemd ({@code Type=notify}) where the application stands: {@code READY=1} once every
- * web server listens and privileges were dropped, {@code RELOADING=1} before the listeners of
+ * web server listens and privileges were dropped (in a detached process, its launcher says it), {@code RELOADING=1} before the listeners of
  * SIGHUP and {@code READY=1} after them, {@code STOPPING=1} when the application closes. A state
  * that cannot be sent is logged; the application goes on.
  */
@@ -34,6 +35,10 @@ class SystemdNotifications implements HangupAction {
 	@EventListener
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	void started(ApplicationStartedEvent event) {
+		if (ReadinessPipe.isDaemon()) {
+			// Its launcher, the process systemd started, says READY=1 with MAINPID= of this one.
+			return;
+		}
 		if (send("READY=1", this.notifier::ready)) {
 			logger.info("told systemd READY=1 through " + this.notifier.socket());
 		}

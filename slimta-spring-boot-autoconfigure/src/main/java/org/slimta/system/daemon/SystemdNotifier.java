@@ -85,12 +85,14 @@ public final class SystemdNotifier {
 	}
 
 	/**
-	 * Tell systemd which process is the service's main one, for example after detaching: {@code MAINPID=}.
-	 * @param pid the main process
+	 * Report that the service is ready and that its main process is another one, as a launcher
+	 * does for the process it detached: {@code MAINPID=} and {@code READY=1} in one message, sent
+	 * by the process systemd started, the only one {@code NotifyAccess=main} listens to.
+	 * @param mainPid the process that now is the service
 	 * @throws IOException if the state could not be sent
 	 */
-	public void mainPid(long pid) throws IOException {
-		notify("MAINPID=" + pid);
+	public void ready(long mainPid) throws IOException {
+		notify("MAINPID=" + mainPid + "\nREADY=1");
 	}
 
 	/**

@@ -45,10 +45,10 @@ class SystemdNotifierTests {
 		String name = "@slimta-notify-test-" + ProcessHandle.current().pid();
 		try (UnixDatagramSocket systemd = UnixDatagramSocket.bind(name)) {
 			SystemdNotifier notifier = SystemdNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", name)).orElseThrow();
-			notifier.mainPid(4711);
+			notifier.ready(4711);
 			notifier.reloading();
 			notifier.ready();
-			assertThat(receive(systemd)).isEqualTo("MAINPID=4711");
+			assertThat(receive(systemd)).isEqualTo("MAINPID=4711\nREADY=1");
 			assertThat(receive(systemd)).matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+");
 			assertThat(receive(systemd)).isEqualTo("READY=1");
 		}
