@@ -1,18 +1,13 @@
 package org.slimta.system.autoconfigure;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
-import org.slimta.system.daemon.DaemonLauncher;
-import org.slimta.system.daemon.JvmCommandLine;
+import org.slimta.system.daemon.Daemon;
 import org.slimta.system.daemon.NotifyMode;
 import org.slimta.system.daemon.ReadinessPipe;
-import org.slimta.system.daemon.SystemdNotifier;
-import org.slimta.system.posix.Posix;
 import org.slimta.system.posix.PosixException;
 import org.slimta.system.signal.SignalBackend;
 import org.slimta.system.signal.SignalfdPreparation;
@@ -61,7 +56,7 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 			return;
 		}
 		if (ReadinessPipe.isDaemon()) {
-			Posix.get().umask(daemon.getUmask().bits());
+			Daemon.settle(daemon.getUmask());
 			this.logger.info("detached: pid " + ProcessHandle.current().pid() + " leads its own session, umask "
 					+ daemon.getUmask() + ", working directory " + Path.of("").toAbsolutePath());
 			return;
@@ -76,47 +71,17 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 		SlimtaSystemProperties.Daemon daemon = properties.getDaemon();
 		SlimtaSystemProperties.Signals signals = properties.getSignals();
 		boolean signalfd = signals.isEnabled() && signals.getBackend() != SignalBackend.JDK;
-		JvmCommandLine commandLine;
-		try {
-			commandLine = JvmCommandLine.current().withAbsolutePaths(Path.of("").toAbsolutePath());
-		}
-		catch (IOException ex) {
-			System.err.println("Cannot detach (slimta.system.daemon.enabled=true): " + ex);
-			return 1;
-		}
 		List<String> options = signalfd ? SignalfdPreparation.JVM_OPTIONS : List.of();
 		Set<Integer> mask = signalfd ? SignalfdPreparation.numbers(signals.getHandled()) : Set.of();
-		DaemonLauncher.Outcome outcome;
 		try {
-			outcome = DaemonLauncher.launch(commandLine, options, mask, daemon.getWorkingDirectory(), daemon.getStdout(),
-					daemon.getStderr(), daemon.getReadyTimeout());
+			return Daemon.launch(new Daemon.Settings(daemon.getWorkingDirectory(), daemon.getUmask(), daemon.getStdout(),
+					daemon.getStderr(), daemon.getReadyTimeout(), daemon.getNotify() == NotifyMode.AUTO), options, mask);
 		}
 		catch (PosixException ex) {
 			System.err.println("Cannot detach: " + ex.getMessage() + ". Check that 'slimta.system.daemon.working-directory' ("
 					+ daemon.getWorkingDirectory() + ") exists and that the directories of 'slimta.system.daemon.stdout' ("
 					+ daemon.getStdout() + ") and 'slimta.system.daemon.stderr' (" + daemon.getStderr() + ") do.");
 			return 1;
-		}
-		(outcome.exitStatus() == 0 ? System.out : System.err).println(outcome.message());
-		if (outcome.exitStatus() == 0 && daemon.getNotify() == NotifyMode.AUTO) {
-			handOverToSystemd(outcome.pid());
-		}
-		System.out.flush();
-		System.err.flush();
-		return outcome.exitStatus();
-	}
-
-	private static void handOverToSystemd(int pid) {
-		try {
-			Optional<SystemdNotifier> systemd = SystemdNotifier.fromEnvironment();
-			if (systemd.isPresent()) {
-				systemd.get().ready(pid);
-				System.out.println("told systemd MAINPID=" + pid + " and READY=1 through " + systemd.get().socket());
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// The daemon serves: stopping it would not help systemd, which will say what it misses.
-			System.err.println("Could not tell systemd MAINPID=" + pid + " and READY=1: " + ex);
 		}
 	}
 

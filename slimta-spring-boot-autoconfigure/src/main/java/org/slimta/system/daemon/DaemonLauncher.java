@@ -27,7 +27,7 @@ import org.slimta.system.posix.SpawnRequest;
  * (appended), a signal mask, and no descriptor of this process but the write end of a pipe; then
  * waits on that pipe until the copy says it is ready, or failed, or the time is up.
  */
-public final class DaemonLauncher {
+final class DaemonLauncher {
 
 	private static final Path DEV_NULL = Path.of("/dev/null");
 
@@ -47,7 +47,7 @@ public final class DaemonLauncher {
 	 * @throws org.slimta.system.posix.PosixException if the copy could not be started (a missing
 	 * working directory or output directory)
 	 */
-	public static Outcome launch(JvmCommandLine commandLine, List<String> jvmOptions, Set<Integer> signalMask,
+	static Outcome launch(JvmCommandLine commandLine, List<String> jvmOptions, Set<Integer> signalMask,
 			Path workingDirectory, Path stdout, Path stderr, Duration readyTimeout) {
 		NativeProcesses calls = NativeProcesses.get();
 		Pipe pipe = calls.pipe();
@@ -120,7 +120,7 @@ public final class DaemonLauncher {
 	 * @param exitStatus what the launcher exits with: 0 once the copy is ready
 	 * @param message what the launcher says: the reason of a failure, as the copy reported it
 	 */
-	public record Outcome(int pid, int exitStatus, String message) {
+	record Outcome(int pid, int exitStatus, String message) {
 
 	}
 

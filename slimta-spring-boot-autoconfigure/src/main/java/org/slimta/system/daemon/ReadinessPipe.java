@@ -31,7 +31,7 @@ public final class ReadinessPipe {
 	}
 
 	/**
-	 * Whether this process was started detached by a {@link DaemonLauncher}.
+	 * Whether this process was started detached by a {@link Daemon} launcher.
 	 * @return whether it is a daemon
 	 */
 	public static boolean isDaemon() {
