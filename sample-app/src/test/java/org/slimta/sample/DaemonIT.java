@@ -133,6 +133,20 @@ class DaemonIT {
 	}
 
 	@Test
+	void theLauncherFailsWithTheDaemonsReasonForAPropertyOnlyTheDaemonChecks() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile,
+				"--slimta.system.privileges.user=no-such-user-here"))) {
+			assertThat(launcher.awaitExit()).isNotZero();
+			assertThat(launcher.output()).contains("APPLICATION FAILED TO START")
+				.contains("slimta.system.privileges.user")
+				.contains("no user 'no-such-user-here' in the user database");
+			assertThat(launcher.portListening()).isFalse();
+		}
+		assertThat(pidFile).doesNotExist();
+	}
+
+	@Test
 	void aMissingWorkingDirectoryIsNamedAndNothingIsLeftBehind() throws Exception {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path missing = this.directory.resolve("missing");
