@@ -1,5 +1,7 @@
 package org.slimta.system.autoconfigure;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -12,6 +14,7 @@ import org.slimta.system.signal.SignalfdPreparation;
 import org.slimta.system.signal.SignalfdPreparation.Assessment;
 import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
 import org.slimta.system.signal.SignalfdPreparation.Verdict;
+import org.slimta.system.signal.SignalfdReader;
 import org.slimta.system.signal.SignalfdSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,32 +44,60 @@ public final class SignalAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SignalAutoConfiguration.class);
 
+	// The reader binds libc on its own thread, started with the process: long done in practice.
+	private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
+
 	@Bean
 	@ConditionalOnMissingBean
 	SignalSource slimtaSignalSource(SlimtaSystemProperties properties, ObjectProvider<Assessment> assessment) {
 		SlimtaSystemProperties.Signals signals = properties.getSignals();
 		Set<Signal> handled = signals.getHandled();
+		Optional<SignalfdReader> reader = SignalfdReader.startIfPrepared();
+		if (reader.isPresent()) {
+			return preparedSource(reader.get(), signals, assessment);
+		}
 		if (signals.getBackend() == SignalBackend.JDK) {
 			return new JdkSignalSource(handled);
 		}
 		Assessment decided = assessment.getIfAvailable(() -> SignalfdPreparation.assess(handled, signals.isRelaunch(),
 				ProcessFacts.current("the application context was not started by SpringApplication")));
-		if (decided.verdict() == Verdict.PREPARED) {
-			return new SignalfdSource(handled);
-		}
 		if (signals.getBackend() == SignalBackend.SIGNALFD) {
-			throw new SignalfdUnavailableException(decided.reason(), decided.remedy());
+			throw new SignalfdUnavailableException(decided.reason(), decided.remedy(), false);
 		}
 		logger.warn("Signals " + handled + " are taken through the JVM's handlers (sender pid and uid unknown): "
 				+ decided.reason() + "; for signalfd, " + decided.remedy());
 		return new JdkSignalSource(handled);
 	}
 
+	// The JVM runs with -Xrs and the signals blocked: its own handlers cannot take them, so signalfd or nothing.
+	private static SignalSource preparedSource(SignalfdReader reader, SlimtaSystemProperties.Signals signals,
+			ObjectProvider<Assessment> assessment) {
+		Assessment decided = assessment.getIfAvailable(() -> SignalfdPreparation.assess(signals.getHandled(),
+				signals.isRelaunch(), ProcessFacts.current(null)));
+		if (decided.verdict() != Verdict.PREPARED) {
+			throw new SignalfdUnavailableException(decided.reason(), decided.remedy(), true);
+		}
+		try {
+			reader.awaitOpen(OPEN_TIMEOUT);
+		}
+		catch (IllegalStateException ex) {
+			throw new SignalfdUnavailableException(ex.getMessage(), "check that the process may load jnr-ffi's native"
+					+ " library (a java.io.tmpdir that allows executables)", true);
+		}
+		if (signals.getBackend() == SignalBackend.JDK) {
+			logger.warn("slimta.system.signals.backend is jdk, but this process was already started for signalfd,"
+					+ " whose signals the JVM's handlers cannot take: reading them from signalfd. Set the backend"
+					+ " on the command line, in the environment or in application.yml to avoid the relaunch");
+		}
+		return new SignalfdSource(reader, signals.getHandled());
+	}
+
 	@Bean
 	SignalDispatcher slimtaSignalDispatcher(SignalSource slimtaSignalSource, SlimtaSystemProperties properties,
-			ConfigurableApplicationContext context, ObjectProvider<HangupAction> hangupActions) {
+			ConfigurableApplicationContext context, ObjectProvider<HangupAction> hangupActions,
+			ObjectProvider<SignalListenerTimer> timer) {
 		return new SignalDispatcher(slimtaSignalSource, properties.getSignals().getShutdownOn(), context,
-				hangupActions.orderedStream().toList());
+				hangupActions.orderedStream().toList(), timer.getIfAvailable(() -> SignalListenerTimer.NONE));
 	}
 
 	@Configuration(proxyBeanMethods = false)

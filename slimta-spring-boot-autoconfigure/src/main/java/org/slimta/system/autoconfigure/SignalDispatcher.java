@@ -1,17 +1,16 @@
 package org.slimta.system.autoconfigure;
 
-import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import javax.management.ObjectName;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalEvent;
+import org.slimta.system.signal.SignalLanes;
 import org.slimta.system.signal.SignalSource;
 
 import org.springframework.boot.SpringApplication;
@@ -21,9 +20,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Turns the signals of a {@link SignalSource} into {@link SignalEvent}s, then applies the default
  * action: a graceful close and exit with 128 + the signal's number for the signals in
- * {@code signals.shutdown-on}, a thread dump for SIGQUIT, the {@link HangupAction}s (a Spring
- * Cloud refresh where present) for SIGHUP. Started before, and stopped after,
- * every other lifecycle bean (the web server included).
+ * {@code signals.shutdown-on}, the {@link HangupAction}s (a Spring Cloud refresh where present)
+ * for SIGHUP. Each signal is handled on a thread of its own kind ({@link SignalLanes}), so that
+ * listeners that block never hold back another signal. Started before, and stopped after, every
+ * other lifecycle bean (the web server included).
  */
 public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 
@@ -37,29 +37,38 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 
 	private final List<HangupAction> hangupActions;
 
+	private final SignalListenerTimer timer;
+
 	private final AtomicBoolean exiting = new AtomicBoolean();
+
+	private SignalLanes lanes;
 
 	private volatile boolean running;
 
 	SignalDispatcher(SignalSource source, Set<Signal> shutdownOn, ConfigurableApplicationContext context,
-			List<HangupAction> hangupActions) {
+			List<HangupAction> hangupActions, SignalListenerTimer timer) {
 		this.source = source;
 		this.shutdownOn = Set.copyOf(shutdownOn);
 		this.context = context;
 		this.hangupActions = List.copyOf(hangupActions);
+		this.timer = timer;
 	}
 
 	@Override
-	public void start() {
-		Set<Signal> taken = this.source.start(this::dispatch);
+	public synchronized void start() {
+		this.lanes = new SignalLanes("slimta-signal-", this::dispatch);
+		Set<Signal> taken = this.source.start(this.lanes);
 		this.running = true;
 		logger.debug("Taking " + taken + " through " + this.source.name());
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.running = false;
 		this.source.stop();
+		if (this.lanes != null) {
+			this.lanes.close();
+		}
 	}
 
 	@Override
@@ -73,17 +82,18 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 	}
 
 	void dispatch(Signal signal, int senderPid, int senderUid) {
+		long start = System.nanoTime();
 		try {
 			this.context.publishEvent(new SignalEvent(this.source, signal, senderPid, senderUid));
 		}
 		catch (RuntimeException ex) {
 			logger.error("A listener of " + signal + " failed; signals are still delivered", ex);
 		}
+		finally {
+			this.timer.record(signal, Duration.ofNanos(System.nanoTime() - start));
+		}
 		if (this.shutdownOn.contains(signal)) {
 			exit(signal);
-		}
-		else if (signal == Signal.SIGQUIT) {
-			printThreadDump();
 		}
 		else if (signal == Signal.SIGHUP) {
 			for (HangupAction action : this.hangupActions) {
@@ -97,7 +107,7 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 		}
 	}
 
-	// On a thread of its own: closing the context stops the reader, which must not wait for itself.
+	// On a thread of its own: closing the context stops the lanes, which must not wait for themselves.
 	private void exit(Signal signal) {
 		if (!this.exiting.compareAndSet(false, true)) {
 			logger.info("Received " + signal + " while already shutting down");
@@ -106,22 +116,9 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 		logger.info("Received " + signal + ": closing the application");
 		Thread exit = new Thread(() -> System.exit(SpringApplication.exit(this.context, signal::exitStatus)),
 				"slimta-shutdown");
-		// Not a daemon (the reader is one): the JVM must not end with status 0 before System.exit runs.
+		// Not a daemon (the lanes are): the JVM must not end with status 0 before System.exit runs.
 		exit.setDaemon(false);
 		exit.start();
-	}
-
-	private void printThreadDump() {
-		try {
-			Object dump = ManagementFactory.getPlatformMBeanServer()
-				.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "threadPrint",
-						new Object[] { new String[0] }, new String[] { String[].class.getName() });
-			System.out.print(dump);
-			System.out.flush();
-		}
-		catch (Exception ex) {
-			logger.warn("Could not print a thread dump for SIGQUIT", ex);
-		}
 	}
 
 	@Override
