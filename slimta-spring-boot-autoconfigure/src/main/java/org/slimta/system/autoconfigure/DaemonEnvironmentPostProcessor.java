@@ -71,8 +71,10 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 		SlimtaSystemProperties.Daemon daemon = properties.getDaemon();
 		SlimtaSystemProperties.Signals signals = properties.getSignals();
 		boolean signalfd = signals.isEnabled() && signals.getBackend() != SignalBackend.JDK;
-		List<String> options = signalfd ? SignalfdPreparation.JVM_OPTIONS : List.of();
-		Set<Integer> mask = signalfd ? SignalfdPreparation.numbers(signals.getHandled()) : Set.of();
+		List<String> options = signalfd
+				? SignalfdPreparation.jvmOptions(signals.getHandled(), signals.getShutdownOn()) : List.of();
+		Set<Integer> mask = signalfd ? SignalfdPreparation.numbers(SignalfdPreparation.read(signals.getHandled()))
+				: Set.of();
 		try {
 			return Daemon.launch(new Daemon.Settings(daemon.getWorkingDirectory(), daemon.getUmask(), daemon.getStdout(),
 					daemon.getStderr(), daemon.getReadyTimeout(), daemon.getNotify() == NotifyMode.AUTO), options, mask);

@@ -1,5 +1,7 @@
 package org.slimta.system.autoconfigure;
 
+import org.slimta.system.signal.SignalfdReader;
+
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -26,10 +28,13 @@ public final class EarlySignalPreparation {
 
 	/**
 	 * Re-execute this JVM in place with the handled signals blocked, if it must and can; return
-	 * otherwise.
+	 * otherwise. In the re-executed JVM, start reading the signals and return at once.
 	 * @param args the application's arguments, as given to {@code main}
 	 */
 	public static void prepare(String... args) {
+		if (SignalfdReader.startIfPrepared().isPresent()) {
+			return;
+		}
 		StandardEnvironment environment = new StandardEnvironment();
 		if (args.length > 0) {
 			environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));

@@ -80,7 +80,8 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 			return assessment;
 		}
 		try {
-			SignalfdPreparation.relaunch(facts.commandLine(), signals.getHandled(), facts.environment());
+			SignalfdPreparation.relaunch(facts.commandLine(), signals.getHandled(), signals.getShutdownOn(),
+					facts.environment());
 			throw new IllegalStateException("execv returned");
 		}
 		catch (Exception | LinkageError ex) {

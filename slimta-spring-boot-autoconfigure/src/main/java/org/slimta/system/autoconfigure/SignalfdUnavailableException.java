@@ -1,7 +1,8 @@
 package org.slimta.system.autoconfigure;
 
 /**
- * {@code slimta.system.signals.backend=signalfd} was asked for where signalfd cannot work.
+ * {@code slimta.system.signals.backend=signalfd} was asked for where signalfd cannot work, or a
+ * process started for signalfd (its signals blocked, the JVM's handlers off) cannot read them.
  */
 class SignalfdUnavailableException extends RuntimeException {
 
@@ -9,10 +10,18 @@ class SignalfdUnavailableException extends RuntimeException {
 
 	private final String remedy;
 
-	SignalfdUnavailableException(String reason, String remedy) {
-		super("slimta.system.signals.backend is signalfd, but signalfd cannot work here: " + reason);
+	private final boolean prepared;
+
+	SignalfdUnavailableException(String reason, String remedy, boolean prepared) {
+		super((prepared ? "this process was started for signalfd, but cannot read its signals: "
+				: "slimta.system.signals.backend is signalfd, but signalfd cannot work here: ") + reason);
 		this.reason = reason;
 		this.remedy = remedy;
+		this.prepared = prepared;
+	}
+
+	boolean isPrepared() {
+		return this.prepared;
 	}
 
 	String getReason() {

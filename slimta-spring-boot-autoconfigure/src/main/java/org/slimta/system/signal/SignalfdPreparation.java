@@ -3,8 +3,10 @@ package org.slimta.system.signal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,9 +31,10 @@ public final class SignalfdPreparation {
 
 	private static final String MARKER_VALUE = "signalfd";
 
-	/** The JVM options of a process prepared for signalfd: a relaunch, or a detached daemon. */
-	public static final List<String> JVM_OPTIONS = List.of("-Xrs", "-XX:+StartAttachListener",
-			"-D" + MARKER_PROPERTY + "=" + MARKER_VALUE);
+	// The signals the prepared JVM blocks and reads, and those that end it before the application takes them.
+	private static final String READ_PROPERTY = MARKER_PROPERTY + ".read";
+
+	private static final String SHUTDOWN_PROPERTY = MARKER_PROPERTY + ".shutdown-on";
 
 	private static final String JNR_ASM = "jnr.ffi.asm.enabled";
 
@@ -41,6 +44,57 @@ public final class SignalfdPreparation {
 	private static final String BOOT_LAUNCHERS = "org.springframework.boot.loader.";
 
 	private SignalfdPreparation() {
+	}
+
+	/**
+	 * The JVM options of a process prepared for signalfd: a relaunch, or a detached daemon.
+	 * @param handled the signals the application takes
+	 * @param shutdownOn those that end it
+	 * @return the options
+	 */
+	public static List<String> jvmOptions(Set<Signal> handled, Set<Signal> shutdownOn) {
+		return List.of("-Xrs", "-XX:+StartAttachListener", "-D" + MARKER_PROPERTY + "=" + MARKER_VALUE,
+				"-D" + READ_PROPERTY + "=" + names(read(handled)), "-D" + SHUTDOWN_PROPERTY + "=" + names(shutdownOn));
+	}
+
+	/**
+	 * The signals a prepared process blocks and reads: those the application takes, and SIGQUIT,
+	 * so that {@code kill -3} still prints a thread dump where the JVM ({@code -Xrs}) no longer
+	 * answers it.
+	 * @param handled the signals the application takes
+	 * @return the signals to block
+	 */
+	public static Set<Signal> read(Set<Signal> handled) {
+		Set<Signal> read = EnumSet.of(Signal.SIGQUIT);
+		read.addAll(handled);
+		return read;
+	}
+
+	/**
+	 * The signals this JVM was prepared for, as its relaunch (or the launcher of a daemon) recorded
+	 * them in its system properties.
+	 * @return the signals, if this JVM was prepared for signalfd
+	 */
+	public static Optional<PreparedSignals> prepared() {
+		if (!MARKER_VALUE.equals(System.getProperty(MARKER_PROPERTY))) {
+			return Optional.empty();
+		}
+		return Optional.of(new PreparedSignals(parse(System.getProperty(READ_PROPERTY, "HUP,INT,QUIT,TERM")),
+				parse(System.getProperty(SHUTDOWN_PROPERTY, "INT,TERM"))));
+	}
+
+	private static String names(Set<Signal> signals) {
+		return signals.stream().map(Signal::name).collect(Collectors.joining(","));
+	}
+
+	private static Set<Signal> parse(String names) {
+		Set<Signal> signals = EnumSet.noneOf(Signal.class);
+		for (String name : names.split(",")) {
+			if (!name.isBlank()) {
+				signals.add(Signal.parse(name));
+			}
+		}
+		return signals;
 	}
 
 	/**
@@ -55,13 +109,12 @@ public final class SignalfdPreparation {
 			return Assessment.unavailable("the operating system is " + facts.osName() + ", and signalfd exists only on Linux",
 					"none: use the jdk backend");
 		}
-		Set<Integer> numbers = numbers(handled);
 		if (MARKER_VALUE.equals(facts.marker())) {
-			if (facts.blocked().containsAll(numbers)) {
+			if (facts.blocked().containsAll(numbers(read(handled)))) {
 				return new Assessment(Verdict.PREPARED, "", "");
 			}
-			return Assessment.unavailable("the JVM was re-executed but its main thread does not block " + handled,
-					"report this as a bug");
+			return Assessment.unavailable("the JVM was re-executed but its main thread does not block "
+					+ read(handled), "report this as a bug");
 		}
 		if (!relaunchAllowed) {
 			return Assessment.unavailable("slimta.system.signals.relaunch is false",
@@ -137,13 +190,14 @@ public final class SignalfdPreparation {
 	 * Re-execute this JVM in place with the signals blocked. Returns only by throwing, with the
 	 * signals unblocked again.
 	 * @param commandLine this JVM's command line
-	 * @param handled the signals to block
+	 * @param handled the signals the application takes; these and SIGQUIT are blocked
+	 * @param shutdownOn those of them that end the application
 	 * @param environment the process environment ({@code LISTEN_FDS} descriptors stay open)
 	 * @throws PosixException if a call failed
 	 * @throws IOException if {@code /proc/self/fd} cannot be listed
 	 */
-	public static void relaunch(JvmCommandLine commandLine, Set<Signal> handled, Map<String, String> environment)
-			throws IOException {
+	public static void relaunch(JvmCommandLine commandLine, Set<Signal> handled, Set<Signal> shutdownOn,
+			Map<String, String> environment) throws IOException {
 		// This JVM is about to be replaced: binding without generated classes saves ~45 ms of its
 		// start (measured), at the price of slower calls should execv fail.
 		if (System.getProperty(JNR_ASM) == null) {
@@ -161,8 +215,8 @@ public final class SignalfdPreparation {
 				}
 			}
 		}
-		JvmCommandLine prepared = commandLine.withJvmOptions(JVM_OPTIONS);
-		Set<Integer> numbers = numbers(handled);
+		JvmCommandLine prepared = commandLine.withJvmOptions(jvmOptions(handled, shutdownOn));
+		Set<Integer> numbers = numbers(read(handled));
 		System.out.flush();
 		System.err.flush();
 		calls.block(numbers);
@@ -205,6 +259,15 @@ public final class SignalfdPreparation {
 	 */
 	public static Set<Integer> numbers(Set<Signal> signals) {
 		return signals.stream().map(Signal::number).collect(Collectors.toSet());
+	}
+
+	/**
+	 * The signals a prepared JVM reads.
+	 *
+	 * @param read the signals blocked in every thread, read from the signalfd
+	 * @param shutdownOn those that end the JVM while the application does not take them
+	 */
+	public record PreparedSignals(Set<Signal> read, Set<Signal> shutdownOn) {
 	}
 
 	/** What to do. */

@@ -1,41 +1,34 @@
 package org.slimta.system.signal;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.slimta.system.posix.NativeSignals;
-import org.slimta.system.posix.SignalDescriptor;
-import org.slimta.system.posix.SignalInfo;
 
 /**
- * Reads signals from a Linux {@code signalfd} on one platform daemon thread, with the sender's pid
- * and uid. The signals must already be blocked in every thread of the process (see
- * {@link SignalfdPreparation}), or some of them reach the JVM instead.
+ * Signals read from a Linux {@code signalfd}, with the sender's pid and uid, by the process's
+ * {@link SignalfdReader}: the application takes them while this source is started, and the reader
+ * goes on reading, acting as the JVM would, before and after.
  */
 public final class SignalfdSource implements SignalSource {
 
 	private static final Log logger = LogFactory.getLog(SignalfdSource.class);
 
+	private final SignalfdReader reader;
+
 	private final Set<Signal> signals;
 
-	private SignalDescriptor descriptor;
-
-	private volatile Thread reader;
-
-	private volatile boolean stopping;
-
-	private volatile boolean failed;
+	private SignalHandler handler;
 
 	/**
 	 * Create a source for the given signals.
-	 * @param signals the signals to read
+	 * @param reader the process's reader
+	 * @param signals the signals to take
 	 */
-	public SignalfdSource(Set<Signal> signals) {
-		this.signals = Set.copyOf(signals);
+	public SignalfdSource(SignalfdReader reader, Set<Signal> signals) {
+		this.reader = reader;
+		this.signals = signals.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(signals));
 	}
 
 	@Override
@@ -43,87 +36,35 @@ public final class SignalfdSource implements SignalSource {
 		return "signalfd";
 	}
 
-	// The reader binds libc and opens the descriptor itself, off the application's startup path;
-	// signals sent meanwhile stay pending, since every thread blocks them.
 	@Override
-	public Set<Signal> start(SignalHandler handler) {
-		Thread thread = new Thread(() -> read(handler), "slimta-signals");
-		thread.setDaemon(true);
-		this.reader = thread;
-		thread.start();
-		return this.signals.isEmpty() ? Set.of() : EnumSet.copyOf(this.signals);
-	}
-
-	private void read(SignalHandler handler) {
-		try {
-			if (!open()) {
-				return;
-			}
-			SignalDescriptor opened = this.descriptor;
-			while (!this.stopping) {
-				List<SignalInfo> received = opened.read();
-				for (SignalInfo info : received) {
-					Signal signal = Signal.ofNumber(info.number());
-					try {
-						handler.handle(signal, info.senderPid(), info.senderUid());
-					}
-					catch (RuntimeException ex) {
-						logger.error("Handling " + signal + " failed; still reading signals", ex);
-					}
-				}
-			}
+	public synchronized Set<Signal> start(SignalHandler handler) {
+		Set<Signal> taken = EnumSet.noneOf(Signal.class);
+		taken.addAll(this.signals);
+		taken.retainAll(this.reader.signals());
+		Set<Signal> unread = EnumSet.noneOf(Signal.class);
+		unread.addAll(this.signals);
+		unread.removeAll(taken);
+		if (!unread.isEmpty()) {
+			logger.warn("Signals " + unread + " cannot be taken: this process was started with only "
+					+ this.reader.signals() + " blocked for signalfd, and keeps their default action;"
+					+ " set slimta.system.signals.handled where the start-up reads it (see README)");
 		}
-		catch (RuntimeException | Error ex) {
-			this.failed = true;
-			logger.error("The signalfd reader stopped: signals are no longer taken", ex);
-		}
-		finally {
-			close();
-		}
-	}
-
-	// Under the lock that stop() takes, so that it never wakes a descriptor number already reused.
-	private synchronized void close() {
-		if (this.descriptor != null) {
-			this.descriptor.close();
-			this.descriptor = null;
-		}
-	}
-
-	private synchronized boolean open() {
-		if (this.stopping) {
-			return false;
-		}
-		Set<Integer> numbers = this.signals.stream().map(Signal::number).collect(Collectors.toSet());
-		this.descriptor = NativeSignals.get().openSignalfd(numbers);
-		return true;
+		this.handler = handler;
+		this.reader.attach(handler, taken);
+		return taken;
 	}
 
 	@Override
-	public void stop() {
-		Thread thread = this.reader;
-		synchronized (this) {
-			this.stopping = true;
-			if (this.descriptor != null) {
-				this.descriptor.wakeUp();
-			}
-		}
-		if (thread == null) {
-			return;
-		}
-		if (thread != Thread.currentThread()) {
-			try {
-				thread.join(5000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+	public synchronized void stop() {
+		if (this.handler != null) {
+			this.reader.detach(this.handler);
+			this.handler = null;
 		}
 	}
 
 	@Override
 	public boolean failed() {
-		return this.failed;
+		return this.reader.failed();
 	}
 
 }
