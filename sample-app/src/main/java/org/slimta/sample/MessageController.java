@@ -3,6 +3,7 @@ package org.slimta.sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * "HUP reloads": serves the text of {@code sample.message-file} at {@code GET /message}, read at
- * startup and again on each SIGHUP, so that {@code kill -HUP <pid>} shows a reload.
+ * startup and again on each SIGHUP, so that {@code kill -HUP <pid>} shows a reload. A reload takes
+ * {@code sample.reload-delay} longer (default none), to watch a slow reload hold back nothing:
+ * SIGTERM still closes the application at once.
  */
 @RestController
 class MessageController {
@@ -25,16 +28,24 @@ class MessageController {
 
 	private final Path file;
 
+	private final Duration reloadDelay;
+
 	private volatile String message;
 
-	MessageController(@Value("${sample.message-file:message.txt}") Path file) {
+	MessageController(@Value("${sample.message-file:message.txt}") Path file,
+			@Value("${sample.reload-delay:0s}") Duration reloadDelay) {
 		this.file = file.toAbsolutePath();
+		this.reloadDelay = reloadDelay;
 		this.message = read();
 	}
 
 	@EventListener
-	void reload(SignalEvent event) {
+	void reload(SignalEvent event) throws InterruptedException {
 		if (event.getSignal() == Signal.SIGHUP) {
+			if (!this.reloadDelay.isZero()) {
+				logger.info("reloading " + this.file + " slowly, in " + this.reloadDelay);
+				Thread.sleep(this.reloadDelay.toMillis());
+			}
 			this.message = read();
 			logger.info("reloaded " + this.file);
 		}

@@ -98,6 +98,24 @@ class DaemonIT {
 	}
 
 	@Test
+	void quitPrintsAThreadDumpToTheDaemonsOutputAndTheDaemonLivesOn() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path stdout = this.directory.resolve("out.log");
+		try (Subreaper subreaper = Subreaper.become();
+				SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.stdout=" + stdout))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			assertThat(BlockedSignals.of(Path.of("/proc", Long.toString(pid), "status"))).contains(3);
+			Posix.get().kill((int) pid, Signal.SIGQUIT.number());
+			awaitContent(stdout, "Full thread dump");
+			assertThat(launcher.get("/actuator/health").statusCode()).isEqualTo(200);
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			assertThat(NativeProcesses.get().reap((int) pid)).isEqualTo(143);
+			assertThat(pidFile).doesNotExist();
+		}
+	}
+
+	@Test
 	void underSystemdTheLauncherHandsTheMainPidOverAndTheDaemonReportsItsStates() throws Exception {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path socket = this.directory.resolve("notify.sock");

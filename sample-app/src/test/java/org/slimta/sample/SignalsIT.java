@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,6 +134,70 @@ class SignalsIT {
 	}
 
 	@Test
+	void terminateIsNotHeldBackByAHangupListenerThatBlocks() throws Exception {
+		Duration signalfd = terminateWhileReloading();
+		Duration jdk = terminateWhileReloading("--slimta.system.signals.backend=jdk");
+		// The listener would block for ten minutes: both must end far sooner, and signalfd no later than jdk.
+		assertThat(signalfd).as("signalfd %s against jdk %s", signalfd, jdk)
+			.isLessThan(Duration.ofSeconds(30))
+			.isLessThanOrEqualTo(jdk.plusSeconds(5));
+	}
+
+	private Duration terminateWhileReloading(String... args) throws Exception {
+		List<String> arguments = new ArrayList<>(List.of(args));
+		arguments.add("--sample.reload-delay=10m");
+		try (SampleAppProcess app = SampleAppProcess.start(arguments.toArray(String[]::new))) {
+			app.awaitHttp();
+			app.signal(Signal.SIGHUP);
+			awaitOutput(app, (output) -> output.contains("reloading ") && output.contains(" slowly, in PT10M"));
+			long sent = System.nanoTime();
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).as(app.output()).isEqualTo(143);
+			return Duration.ofNanos(System.nanoTime() - sent);
+		}
+	}
+
+	@Test
+	void terminateDuringStartupEndsAsPromptlyAsTheJvmsHandlers() throws Exception {
+		Duration signalfd = terminateWhileStarting();
+		Duration jdk = terminateWhileStarting("--slimta.system.signals.backend=jdk");
+		// The bean would take ten minutes to start.
+		assertThat(signalfd).as("signalfd %s against jdk %s", signalfd, jdk)
+			.isLessThan(Duration.ofSeconds(30))
+			.isLessThanOrEqualTo(jdk.plusSeconds(5));
+	}
+
+	private Duration terminateWhileStarting(String... args) throws Exception {
+		List<String> arguments = new ArrayList<>(List.of(args));
+		arguments.add("--sample.startup-delay=10m");
+		try (SampleAppProcess app = SampleAppProcess.start(arguments.toArray(String[]::new))) {
+			awaitOutput(app, (output) -> output.contains("starting slowly, in PT10M"));
+			long sent = System.nanoTime();
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).as(app.output()).isEqualTo(143);
+			assertThat(app.portListening()).isFalse();
+			return Duration.ofNanos(System.nanoTime() - sent);
+		}
+	}
+
+	@Test
+	void quitPrintsTheJvmsThreadDumpAndTheApplicationLivesOn() throws Exception {
+		for (String backend : List.of("auto", "jdk")) {
+			try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.signals.backend=" + backend)) {
+				app.awaitHttp();
+				app.signal(Signal.SIGQUIT);
+				awaitOutput(app, (output) -> output.contains("Full thread dump"));
+				assertThat(app.get("/actuator/health").statusCode()).as(backend).isEqualTo(200);
+				assertThat(count(app.get("/signals").body(), "SIGQUIT")).as(backend).isZero();
+				app.signal(Signal.SIGQUIT);
+				awaitOutput(app, (output) -> output.split("Full thread dump", -1).length == 3);
+				app.signal(Signal.SIGTERM);
+				assertThat(app.awaitExit()).as(backend).isEqualTo(143);
+			}
+		}
+	}
+
+	@Test
 	void interruptExitsWith130() throws Exception {
 		try (SampleAppProcess app = SampleAppProcess.start()) {
 			app.awaitHttp();
@@ -148,6 +213,7 @@ class SignalsIT {
 			app.awaitHttp();
 			app.signal(Signal.SIGQUIT);
 			awaitOutput(app, (output) -> output.contains("Full thread dump"));
+			awaitBody(app, "/signals", (json) -> count(json, "SIGQUIT") == 1);
 			assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
 			assertThat(app.blockedSignalsByThread().values()).allSatisfy((signals) -> assertThat(signals).contains(3));
 		}
@@ -212,7 +278,7 @@ class SignalsIT {
 	}
 
 	private static void awaitOutput(SampleAppProcess app, Predicate<String> condition) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (condition.test(app.output())) {
 				return;
