@@ -8,7 +8,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Binds {@code slimta.system.*} before the application context exists (to decide on a relaunch),
- * with the same converters, and so the same errors, as the context's own binding.
+ * with the same converters, and so the same errors, as the context's own binding, and checks it as
+ * that binding does.
  */
 final class SlimtaSystemPropertiesBinder {
 
@@ -21,7 +22,10 @@ final class SlimtaSystemPropertiesBinder {
 		conversionService.addConverter(new NumberToUmaskConverter());
 		Binder binder = new Binder(ConfigurationPropertySources.get(environment),
 				new PropertySourcesPlaceholdersResolver(environment), conversionService);
-		return binder.bind("slimta.system", SlimtaSystemProperties.class).orElseGet(SlimtaSystemProperties::new);
+		SlimtaSystemProperties properties = binder.bind("slimta.system", SlimtaSystemProperties.class)
+			.orElseGet(SlimtaSystemProperties::new);
+		properties.validate();
+		return properties;
 	}
 
 }

@@ -93,6 +93,65 @@ class SlimtaSystemPropertiesTests {
 	}
 
 	@Test
+	void sigusr2InHandledFailsStartupSayingWhyAndToUseSigusr1() {
+		assertFailure("slimta.system.signals.handled=HUP,INT,TERM,USR1,USR2", (analysis) -> {
+			assertThat(analysis.getDescription()).contains("'slimta.system.signals.handled'")
+				.contains("\"HUP,INT,TERM,USR1,USR2\"")
+				.contains("SIGUSR2 is HotSpot's own signal")
+				.contains("signalfd never sees it, and sun.misc.Signal cannot take it");
+			assertThat(analysis.getAction()).startsWith("Set 'slimta.system.signals.handled' to")
+				.contains("SIGHUP, SIGINT, SIGQUIT, SIGUSR1 or SIGTERM without SIGUSR2")
+				.contains("use SIGUSR1");
+		});
+	}
+
+	@Test
+	void sigusr2InShutdownOnFailsStartup() {
+		assertFailure("slimta.system.signals.shutdown-on=sigusr2", (analysis) -> {
+			assertThat(analysis.getDescription()).contains("'slimta.system.signals.shutdown-on'")
+				.contains("SIGUSR2 is HotSpot's own signal");
+			assertThat(analysis.getAction()).contains("without SIGUSR2");
+		});
+	}
+
+	@Test
+	void shutdownSignalThatIsNotHandledFailsStartupNamingBothProperties() {
+		this.contextRunner.withPropertyValues("slimta.system.signals.shutdown-on=SIGUSR1").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new ShutdownSignalsNotHandledFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo(String.format(
+					"Property 'slimta.system.signals.shutdown-on' (SIGUSR1) names SIGUSR1, which "
+							+ "'slimta.system.signals.handled' (SIGHUP, SIGINT, SIGTERM) does not take over.%n%n"
+							+ "    The application only sees the signals it handles, so it could never shut down on it."));
+			assertThat(analysis.getAction()).startsWith(
+					"Add SIGUSR1 to 'slimta.system.signals.handled', or remove it from 'slimta.system.signals.shutdown-on'");
+		});
+	}
+
+	@Test
+	void handledWithoutTheDefaultShutdownSignalsFailsStartupNamingThem() {
+		this.contextRunner.withPropertyValues("slimta.system.signals.handled=HUP").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new ShutdownSignalsNotHandledFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("names SIGINT, SIGTERM, which");
+			assertThat(analysis.getAction()).startsWith("Add SIGINT, SIGTERM to 'slimta.system.signals.handled'")
+				.contains("an empty value means no signal shuts the application down");
+		});
+	}
+
+	@Test
+	void emptyShutdownOnTakesNoShutdownSignal() {
+		this.contextRunner
+			.withPropertyValues("slimta.system.signals.handled=HUP", "slimta.system.signals.shutdown-on=")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(SlimtaSystemProperties.class).getSignals().getShutdownOn()).isEmpty();
+			});
+	}
+
+	@Test
 	void umaskThatIsNotOctalFailsStartup() {
 		assertFailure("slimta.system.daemon.umask=0999", (analysis) -> {
 			assertThat(analysis.getDescription()).contains("'slimta.system.daemon.umask'")
