@@ -17,9 +17,11 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the system helpers: signals, privileges, daemon mode and UUIDs.
+ * Configuration of the system helpers: signals, privileges, daemon mode and UUIDs. An unknown
+ * property under {@code slimta.system} fails startup: a misspelt {@code privileges.user} must not
+ * leave the application running as root.
  */
-@ConfigurationProperties("slimta.system")
+@ConfigurationProperties(prefix = "slimta.system", ignoreUnknownFields = false)
 public class SlimtaSystemProperties implements InitializingBean {
 
 	/**
