@@ -2,13 +2,16 @@ package org.slimta.system.autoconfigure;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.slimta.system.InvalidValueException;
 
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
@@ -16,39 +19,103 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.ConversionFailedException;
 
 /**
- * Explains a startup failure caused by an invalid {@code slimta.system.*} property: which
- * property, the rejected value and where it was set, and the values that are accepted. Ordered
- * before Spring Boot's generic binding analyzer, which would only say "failed to convert".
+ * Explains a startup failure caused by a {@code slimta.system.*} property: an invalid value
+ * (which property, the rejected value and where it was set, and the values that are accepted), or
+ * a property that does not exist (where it was set, and the known property it most likely meant).
+ * Ordered before Spring Boot's generic binding analyzers, which would only say "failed to convert"
+ * or list the unknown names.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 
-	private static final String PREFIX = "slimta.system.";
+	// Long enough for any sensible value, short enough that a pasted file does not flood the log.
+	private static final int VALUE_LENGTH = 60;
+
+	// A backstop for messages that quote a value in a form of their own.
+	private static final int PROBLEM_LENGTH = 500;
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
-		String name = cause.getName().toString();
-		if (!name.startsWith(PREFIX)) {
+		ConfigurationPropertyName name = cause.getName();
+		if (!SlimtaSystemPropertyNames.PREFIX.equals(name) && !SlimtaSystemPropertyNames.PREFIX.isAncestorOf(name)) {
 			return null;
 		}
+		UnboundConfigurationPropertiesException unknown = findCause(cause,
+				UnboundConfigurationPropertiesException.class);
+		return (unknown != null) ? analyzeUnknown(cause, unknown) : analyzeInvalid(cause);
+	}
+
+	private FailureAnalysis analyzeUnknown(BindException cause, UnboundConfigurationPropertiesException unknown) {
+		List<ConfigurationProperty> properties = List.copyOf(unknown.getUnboundProperties());
+		StringBuilder description = new StringBuilder(
+				(properties.size() == 1) ? "Unknown property" : "Unknown properties");
+		description.append(" under 'slimta.system', which would be ignored:%n".formatted());
+		StringBuilder action = new StringBuilder();
+		for (ConfigurationProperty property : properties) {
+			description.append("%n    '%s': %s".formatted(property.getName(), valueAndOrigin(property)));
+			ConfigurationPropertyName closest = SlimtaSystemPropertyNames.closest(property.getName());
+			action.append((action.length() > 0) ? "%n".formatted() : "");
+			if (closest != null) {
+				action.append("Rename '%s' to '%s', or remove it.".formatted(property.getName(), closest));
+			}
+			else {
+				action.append("Remove '%s'.".formatted(property.getName()));
+			}
+		}
+		if (properties.stream().anyMatch((property) -> SlimtaSystemPropertyNames.closest(property.getName()) == null)) {
+			action.append("%n%nThe properties under 'slimta.system' are: %s.".formatted(SlimtaSystemPropertyNames.known()
+				.stream()
+				.map((known) -> known.subName(SlimtaSystemPropertyNames.PREFIX.getNumberOfElements()).toString())
+				.collect(Collectors.joining(", "))));
+		}
+		return new FailureAnalysis(description.toString(), action.toString(), cause);
+	}
+
+	private FailureAnalysis analyzeInvalid(BindException cause) {
 		ConfigurationProperty property = cause.getProperty();
-		String propertyName = (property != null) ? property.getName().toString() : name;
+		String propertyName = (property != null) ? property.getName().toString() : cause.getName().toString();
 		InvalidValueException invalid = findCause(cause, InvalidValueException.class);
 		StringBuilder description = new StringBuilder("Invalid value for property '" + propertyName + "'");
 		if (property != null) {
-			description.append(": \"").append(property.getValue()).append("\"");
-			if (property.getOrigin() != null) {
-				description.append(" (from ").append(property.getOrigin()).append(")");
-			}
+			description.append(": ").append(valueAndOrigin(property));
 		}
 		Object[] constants = enumConstants(cause);
-		description.append(String.format("%n%n    ")).append(problem(cause, invalid, constants));
+		String problem = problem(cause, invalid, constants);
+		if (property != null) {
+			problem = withShortenedValue(problem, String.valueOf(property.getValue()));
+		}
+		if (invalid != null) {
+			problem = withShortenedValue(problem, invalid.getValue());
+		}
+		description.append(String.format("%n%n    ")).append(shortened(problem, PROBLEM_LENGTH));
 		String accepted = accepted(invalid, constants);
-		if (Collection.class.isAssignableFrom(cause.getTarget().getType().toClass())) {
+		// A setter that refuses a list fails the binding of the object that holds it, not of the list.
+		if (Collection.class.isAssignableFrom(cause.getTarget().getType().toClass())
+				|| (property != null && SlimtaSystemPropertyNames.isList(property.getName()))) {
 			accepted = "a comma-separated list of " + accepted;
 		}
 		String action = "Set '" + propertyName + "' to " + accepted + ", or remove it to use the default.";
 		return new FailureAnalysis(description.toString(), action, cause);
+	}
+
+	private static String valueAndOrigin(ConfigurationProperty property) {
+		String value = "\"" + shortened(String.valueOf(property.getValue())) + "\"";
+		return (property.getOrigin() != null) ? value + " (from " + property.getOrigin() + ")" : value;
+	}
+
+	private static String withShortenedValue(String text, String value) {
+		return (value != null && value.length() > VALUE_LENGTH) ? text.replace(value, shortened(value)) : text;
+	}
+
+	private static String shortened(String value) {
+		return shortened(value, VALUE_LENGTH);
+	}
+
+	private static String shortened(String text, int length) {
+		if (text.codePointCount(0, text.length()) <= length) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, length)) + "…";
 	}
 
 	private String problem(BindException cause, InvalidValueException invalid, Object[] constants) {

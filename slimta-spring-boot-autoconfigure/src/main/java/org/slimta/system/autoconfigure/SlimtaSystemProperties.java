@@ -13,13 +13,16 @@ import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalBackend;
 import org.slimta.system.uuid.UuidGenerator;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the system helpers: signals, privileges, daemon mode and UUIDs.
+ * Configuration of the system helpers: signals, privileges, daemon mode and UUIDs. An unknown
+ * property under {@code slimta.system} fails startup: a misspelt {@code privileges.user} must not
+ * leave the application running as root.
  */
-@ConfigurationProperties("slimta.system")
-public class SlimtaSystemProperties {
+@ConfigurationProperties(prefix = "slimta.system", ignoreUnknownFields = false)
+public class SlimtaSystemProperties implements InitializingBean {
 
 	/**
 	 * Whether to enable the system helpers at all.
@@ -58,6 +61,26 @@ public class SlimtaSystemProperties {
 		return this.uuid;
 	}
 
+	@Override
+	public void afterPropertiesSet() {
+		validate();
+	}
+
+	/**
+	 * Check what no single property can check on its own; run wherever {@code slimta.system} is
+	 * bound.
+	 * @throws ShutdownSignalsNotHandledException if {@code signals.shutdown-on} names a signal
+	 * that {@code signals.handled} does not
+	 */
+	void validate() {
+		Set<Signal> notHandled = new LinkedHashSet<>(this.signals.getShutdownOn());
+		notHandled.removeAll(this.signals.getHandled());
+		if (!notHandled.isEmpty()) {
+			throw new ShutdownSignalsNotHandledException(notHandled, this.signals.getHandled(),
+					this.signals.getShutdownOn());
+		}
+	}
+
 	/**
 	 * Signal handling.
 	 */
@@ -75,14 +98,15 @@ public class SlimtaSystemProperties {
 		private SignalBackend backend = SignalBackend.AUTO;
 
 		/**
-		 * Comma-separated list of signals to take over: SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2
-		 * or SIGTERM, with or without the SIG prefix, in any case.
+		 * Comma-separated list of signals to take over: SIGHUP, SIGINT, SIGQUIT, SIGUSR1 or
+		 * SIGTERM, with or without the SIG prefix, in any case.
 		 */
 		private Set<Signal> handled = new LinkedHashSet<>(List.of(Signal.SIGHUP, Signal.SIGINT, Signal.SIGTERM));
 
 		/**
 		 * Comma-separated list of signals after which, once the listeners ran, the application
-		 * closes gracefully and exits with status 128 + the signal number.
+		 * closes gracefully and exits with status 128 + the signal number; each must also be
+		 * handled.
 		 */
 		private Set<Signal> shutdownOn = new LinkedHashSet<>(List.of(Signal.SIGINT, Signal.SIGTERM));
 
@@ -113,7 +137,7 @@ public class SlimtaSystemProperties {
 		}
 
 		public void setHandled(Set<Signal> handled) {
-			this.handled = handled;
+			this.handled = refuseJvmSignal(handled);
 		}
 
 		public Set<Signal> getShutdownOn() {
@@ -121,7 +145,7 @@ public class SlimtaSystemProperties {
 		}
 
 		public void setShutdownOn(Set<Signal> shutdownOn) {
-			this.shutdownOn = shutdownOn;
+			this.shutdownOn = refuseJvmSignal(shutdownOn);
 		}
 
 		public boolean isRelaunch() {
@@ -130,6 +154,17 @@ public class SlimtaSystemProperties {
 
 		public void setRelaunch(boolean relaunch) {
 			this.relaunch = relaunch;
+		}
+
+		private static Set<Signal> refuseJvmSignal(Set<Signal> signals) {
+			if (signals.contains(Signal.SIGUSR2)) {
+				throw new InvalidValueException(Signal.SIGUSR2.name(),
+						"SIGUSR2 is HotSpot's own signal (it suspends and resumes threads with it): the JVM unblocks it"
+								+ " in its threads, so signalfd never sees it, and sun.misc.Signal cannot take it",
+						"SIGHUP, SIGINT, SIGQUIT, SIGUSR1 or SIGTERM without SIGUSR2 (for a signal of the"
+								+ " application's own, use SIGUSR1)");
+			}
+			return signals;
 		}
 
 	}

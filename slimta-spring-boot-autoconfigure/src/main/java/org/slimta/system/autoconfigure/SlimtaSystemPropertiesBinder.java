@@ -1,14 +1,31 @@
 package org.slimta.system.autoconfigure;
 
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.bind.BindContext;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Binds {@code slimta.system.*} before the application context exists (to decide on a relaunch),
- * with the same converters, and so the same errors, as the context's own binding.
+ * with the same converters, and so the same errors, as the context's own binding, and checks it as
+ * that binding does: an unknown property or a {@code shutdown-on} signal that is not handled fails.
+ * Unlike the context's binding it also refuses unknown names from system properties and
+ * environment variables, where a misspelt {@code -Dslimta.system.privileges.user} is as likely.
  */
 final class SlimtaSystemPropertiesBinder {
 
@@ -21,7 +38,48 @@ final class SlimtaSystemPropertiesBinder {
 		conversionService.addConverter(new NumberToUmaskConverter());
 		Binder binder = new Binder(ConfigurationPropertySources.get(environment),
 				new PropertySourcesPlaceholdersResolver(environment), conversionService);
-		return binder.bind("slimta.system", SlimtaSystemProperties.class).orElseGet(SlimtaSystemProperties::new);
+		BindHandler handler = new UnknownPropertiesBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler());
+		SlimtaSystemProperties properties = binder
+			.bind(SlimtaSystemPropertyNames.PREFIX, Bindable.of(SlimtaSystemProperties.class), handler)
+			.orElseGet(SlimtaSystemProperties::new);
+		properties.validate();
+		return properties;
+	}
+
+	/**
+	 * Spring Boot's check for unknown properties over every property source, forgiving only an
+	 * environment variable that spells a known property with underscores for its dashes.
+	 */
+	private static final class UnknownPropertiesBindHandler extends NoUnboundElementsBindHandler {
+
+		UnknownPropertiesBindHandler(BindHandler parent) {
+			super(parent, (source) -> true);
+		}
+
+		@Override
+		public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result)
+				throws Exception {
+			try {
+				super.onFinish(name, target, context, result);
+			}
+			catch (UnboundConfigurationPropertiesException ex) {
+				Set<ConfigurationProperty> unknown = ex.getUnboundProperties()
+					.stream()
+					.filter((property) -> !isEnvironmentVariableSpelling(property))
+					.collect(Collectors.toCollection(TreeSet::new));
+				if (!unknown.isEmpty()) {
+					throw new UnboundConfigurationPropertiesException(unknown);
+				}
+			}
+		}
+
+		private static boolean isEnvironmentVariableSpelling(ConfigurationProperty property) {
+			Object source = (property.getSource() != null) ? property.getSource().getUnderlyingSource() : null;
+			return source instanceof PropertySource<?> propertySource
+					&& StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(propertySource.getName())
+					&& SlimtaSystemPropertyNames.isKnownIgnoringSeparators(property.getName());
+		}
+
 	}
 
 }

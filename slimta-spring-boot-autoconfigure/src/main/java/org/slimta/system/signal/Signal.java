@@ -57,12 +57,18 @@ public enum Signal {
 
 	/**
 	 * Parse a signal name as users write it: {@code SIGHUP}, {@code HUP}, {@code hup} and
-	 * {@code SigHup} all name {@link #SIGHUP}.
+	 * {@code SigHup} all name {@link #SIGHUP}. Names are ASCII: {@code ınt} (dotless i) is no
+	 * {@code INT}, although upper-casing would make it one.
 	 * @param name the name
 	 * @return the signal
 	 * @throws InvalidValueException if no signal has that name
 	 */
 	public static Signal parse(String name) {
+		int nonAscii = name.codePoints().filter((codePoint) -> codePoint > 0x7F).findFirst().orElse(-1);
+		if (nonAscii != -1) {
+			throw new InvalidValueException(name, "unknown signal '" + name + "': signal names are ASCII, and '"
+					+ Character.toString(nonAscii) + "' (U+" + String.format("%04X", nonAscii) + ") is not", ACCEPTED);
+		}
 		String normalized = name.trim().toUpperCase(Locale.ROOT);
 		String withPrefix = normalized.startsWith("SIG") ? normalized : "SIG" + normalized;
 		for (Signal signal : values()) {

@@ -93,6 +93,129 @@ class SlimtaSystemPropertiesTests {
 	}
 
 	@Test
+	void sigusr2InHandledFailsStartupSayingWhyAndToUseSigusr1() {
+		assertFailure("slimta.system.signals.handled=HUP,INT,TERM,USR1,USR2", (analysis) -> {
+			assertThat(analysis.getDescription()).contains("'slimta.system.signals.handled'")
+				.contains("\"HUP,INT,TERM,USR1,USR2\"")
+				.contains("SIGUSR2 is HotSpot's own signal")
+				.contains("signalfd never sees it, and sun.misc.Signal cannot take it");
+			assertThat(analysis.getAction()).isEqualTo("Set 'slimta.system.signals.handled' to a comma-separated "
+					+ "list of SIGHUP, SIGINT, SIGQUIT, SIGUSR1 or SIGTERM without SIGUSR2 (for a signal of the "
+					+ "application's own, use SIGUSR1), or remove it to use the default.");
+		});
+	}
+
+	@Test
+	void sigusr2InShutdownOnFailsStartup() {
+		assertFailure("slimta.system.signals.shutdown-on=sigusr2", (analysis) -> {
+			assertThat(analysis.getDescription()).contains("'slimta.system.signals.shutdown-on'")
+				.contains("SIGUSR2 is HotSpot's own signal");
+			assertThat(analysis.getAction()).startsWith("Set 'slimta.system.signals.shutdown-on' to a comma-separated list of")
+				.contains("without SIGUSR2");
+		});
+	}
+
+	@Test
+	void shutdownSignalThatIsNotHandledFailsStartupNamingBothProperties() {
+		this.contextRunner.withPropertyValues("slimta.system.signals.shutdown-on=SIGUSR1").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new ShutdownSignalsNotHandledFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo(String.format(
+					"Property 'slimta.system.signals.shutdown-on' (SIGUSR1) names SIGUSR1, which "
+							+ "'slimta.system.signals.handled' (SIGHUP, SIGINT, SIGTERM) does not take over.%n%n"
+							+ "    The application only sees the signals it handles, so it could never shut down on it."));
+			assertThat(analysis.getAction()).startsWith(
+					"Add SIGUSR1 to 'slimta.system.signals.handled', or remove it from 'slimta.system.signals.shutdown-on'");
+		});
+	}
+
+	@Test
+	void handledWithoutTheDefaultShutdownSignalsFailsStartupNamingThem() {
+		this.contextRunner.withPropertyValues("slimta.system.signals.handled=HUP").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new ShutdownSignalsNotHandledFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("names SIGINT, SIGTERM, which");
+			assertThat(analysis.getAction()).startsWith("Add SIGINT, SIGTERM to 'slimta.system.signals.handled'")
+				.contains("an empty value means no signal shuts the application down");
+		});
+	}
+
+	@Test
+	void emptyShutdownOnTakesNoShutdownSignal() {
+		this.contextRunner
+			.withPropertyValues("slimta.system.signals.handled=HUP", "slimta.system.signals.shutdown-on=")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(SlimtaSystemProperties.class).getSignals().getShutdownOn()).isEmpty();
+			});
+	}
+
+	@Test
+	void relaxedNamesStillBind() {
+		this.contextRunner
+			.withPropertyValues("slimta.system.signals.shutdownOn=TERM", "slimta.system.privileges.SUPPLEMENTARY_GROUPS=false",
+					"slimta.system.daemon.ready_timeout=5s", "slimta.system.signals.handled[0]=HUP",
+					"slimta.system.signals.handled[1]=TERM")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				SlimtaSystemProperties properties = context.getBean(SlimtaSystemProperties.class);
+				assertThat(properties.getSignals().getShutdownOn()).containsExactly(Signal.SIGTERM);
+				assertThat(properties.getSignals().getHandled()).containsExactly(Signal.SIGHUP, Signal.SIGTERM);
+				assertThat(properties.getPrivileges().isSupplementaryGroups()).isFalse();
+				assertThat(properties.getDaemon().getReadyTimeout()).isEqualTo(Duration.ofSeconds(5));
+			});
+		this.contextRunner.withPropertyValues("slimta.system.signals.SHUTDOWN_ON=TERM")
+			.run((context) -> assertThat(context.getBean(SlimtaSystemProperties.class).getSignals().getShutdownOn())
+				.containsExactly(Signal.SIGTERM));
+	}
+
+	@Test
+	void misspeltPropertyFailsStartupSuggestingTheKnownOne() {
+		this.contextRunner.withPropertyValues("slimta.system.privilges.user=mail").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidSystemPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).startsWith("Unknown property under 'slimta.system'")
+				.contains("'slimta.system.privilges.user': \"mail\" (from ");
+			assertThat(analysis.getAction())
+				.isEqualTo("Rename 'slimta.system.privilges.user' to 'slimta.system.privileges.user', or remove it.");
+		});
+	}
+
+	@Test
+	void unknownPropertyLikeNoOtherFailsStartupListingTheKnownOnes() {
+		this.contextRunner.withPropertyValues("slimta.system.colour=blue", "slimta.system.signals.handeld=HUP")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidSystemPropertyFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).startsWith("Unknown properties under 'slimta.system'")
+					.contains("'slimta.system.colour': \"blue\"")
+					.contains("'slimta.system.signals.handeld': \"HUP\"");
+				assertThat(analysis.getAction()).contains("Remove 'slimta.system.colour'.")
+					.contains("Rename 'slimta.system.signals.handeld' to 'slimta.system.signals.handled', or remove it.")
+					.contains("The properties under 'slimta.system' are: daemon.enabled, daemon.notify,")
+					.contains("signals.shutdown-on, uuid.version.");
+			});
+	}
+
+	@Test
+	void longValuesAreCutInTheAnalysis() {
+		String huge = "x".repeat(100_000);
+		assertFailure("slimta.system.signals.handled=HUP," + huge, (analysis) -> {
+			assertThat(analysis.getDescription()).hasSizeLessThan(1000)
+				.contains("\"HUP," + "x".repeat(56) + "…\"")
+				.contains("unknown signal '" + "x".repeat(60) + "…'");
+			assertThat(analysis.getAction()).hasSizeLessThan(1000);
+		});
+		this.contextRunner.withPropertyValues("slimta.system.privileges.usr=" + huge).run((context) -> {
+			FailureAnalysis analysis = new InvalidSystemPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).hasSizeLessThan(1000).contains("\"" + "x".repeat(60) + "…\"");
+		});
+	}
+
+	@Test
 	void umaskThatIsNotOctalFailsStartup() {
 		assertFailure("slimta.system.daemon.umask=0999", (analysis) -> {
 			assertThat(analysis.getDescription()).contains("'slimta.system.daemon.umask'")

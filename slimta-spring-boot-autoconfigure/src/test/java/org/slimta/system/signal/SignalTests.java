@@ -26,6 +26,23 @@ class SignalTests {
 			});
 	}
 
+	// Dotless i and long s upper-case to I and S; a no-break space survives trim; fullwidth H.
+	@ParameterizedTest
+	@ValueSource(strings = { "\u0131nt", "\u017fIGHUP", "SIGHUP\u00a0", "\uff28UP" })
+	void rejectsNamesWithCharactersOutsideAscii(String name) {
+		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> Signal.parse(name))
+			.satisfies((ex) -> {
+				assertThat(ex.getValue()).isEqualTo(name);
+				assertThat(ex.getProblem()).startsWith("unknown signal '" + name + "': signal names are ASCII");
+			});
+	}
+
+	@Test
+	void namesTheCharacterThatIsNotAscii() {
+		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> Signal.parse("\u0131nt"))
+			.withMessageContaining("'\u0131' (U+0131) is not");
+	}
+
 	@Test
 	void carriesLinuxNumbersAndExitStatuses() {
 		assertThat(Signal.SIGHUP.number()).isEqualTo(1);
