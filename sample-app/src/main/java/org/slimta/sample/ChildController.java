@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Starts a child process ({@code sleep 300}) to compare the two ways: {@code POST /children}
- * through the starter's {@link ChildProcessLauncher} (clean signal mask: SIGTERM ends it), and
+ * through the starter's {@link ChildProcessLauncher} (clean signal mask: SIGTERM ends it; no
+ * {@code NOTIFY_SOCKET}, {@code WATCHDOG_*} or {@code LISTEN_*} of the application), and
  * {@code POST /children?plain=true} through a plain {@link ProcessBuilder} (inherits the blocked
- * signals: SIGTERM stays pending). Children still running are killed when the application ends.
+ * signals: SIGTERM stays pending; and the whole environment). Children still running are killed
+ * when the application closes; one ended by SIGKILL leaves them running.
  */
 @RestController
 class ChildController {

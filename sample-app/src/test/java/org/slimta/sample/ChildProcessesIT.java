@@ -1,8 +1,14 @@
 package org.slimta.sample;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +22,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Children of the packaged sample application, prepared for signalfd: started through the
- * starter's launcher they have a clean signal mask; started with a plain ProcessBuilder they do not.
+ * starter's launcher they have a clean signal mask and none of the variables systemd gave the
+ * application; started with a plain ProcessBuilder they have neither. Every test kills the child it
+ * made the application start: the application itself ends with SIGKILL, which leaves its children
+ * running.
  */
 class ChildProcessesIT {
 
@@ -29,13 +38,18 @@ class ChildProcessesIT {
 	void aChildStartedThroughTheLauncherHasACleanMaskAndDiesOnTerminate() throws Exception {
 		try (SampleAppProcess app = SampleAppProcess.start()) {
 			app.awaitHttp();
-			int child = JsonPath.read(app.post("/children").body(), "$.pid");
-			Path status = Path.of("/proc", Integer.toString(child), "status");
-			assertThat(BlockedSignals.of(status)).isEmpty();
-			assertThat(ProcFiles.field(status, "SigIgn:")).isEqualTo("0000000000000000");
-			assertThat(ProcessHandle.of(child).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)).contains(app.pid());
-			Posix.get().kill(child, Signal.SIGTERM.number());
-			ProcFiles.awaitGone(child);
+			ProcessHandle child = startChild(app, "/children");
+			try {
+				Path status = status(child);
+				assertThat(BlockedSignals.of(status)).isEmpty();
+				assertThat(ProcFiles.field(status, "SigIgn:")).isEqualTo("0000000000000000");
+				assertThat(child.parent().map(ProcessHandle::pid)).contains(app.pid());
+				Posix.get().kill((int) child.pid(), Signal.SIGTERM.number());
+				ProcFiles.awaitGone(child.pid());
+			}
+			finally {
+				kill(child);
+			}
 		}
 	}
 
@@ -45,16 +59,72 @@ class ChildProcessesIT {
 				"measured: JDK 25's ProcessBuilder starts children with an empty signal mask; JDK 17's passes it on");
 		try (SampleAppProcess app = SampleAppProcess.start()) {
 			app.awaitHttp();
-			int child = JsonPath.read(app.post("/children?plain=true").body(), "$.pid");
-			Path status = Path.of("/proc", Integer.toString(child), "status");
-			assertThat(BlockedSignals.of(status)).containsAll(Set.of(1, 2, 15));
-			Posix.get().kill(child, Signal.SIGTERM.number());
-			// Blocked, so it stays pending instead of ending the child.
-			assertThat(BlockedSignals.decode(ProcFiles.field(status, "ShdPnd:"))).contains(15);
-			assertThat(Files.exists(status)).isTrue();
+			ProcessHandle child = startChild(app, "/children?plain=true");
+			try {
+				Path status = status(child);
+				assertThat(BlockedSignals.of(status)).containsAll(Set.of(1, 2, 15));
+				Posix.get().kill((int) child.pid(), Signal.SIGTERM.number());
+				// Blocked, so it stays pending instead of ending the child.
+				assertThat(BlockedSignals.decode(ProcFiles.field(status, "ShdPnd:"))).contains(15);
+				assertThat(Files.exists(status)).isTrue();
+			}
+			finally {
+				kill(child);
+			}
 		}
 	}
 
+	@Test
+	void aChildStartedThroughTheLauncherGetsNoneOfTheVariablesSystemdGaveTheApplication() throws Exception {
+		Path socket = Path.of("/tmp", "sample-notify-" + UUID.randomUUID() + ".sock");
+		try (NotifySocket systemd = NotifySocket.bind(socket)) {
+			// Not the application's pid: it would keep descriptors 3.. open for a LISTEN_PID naming it.
+			Map<String, String> service = Map.of("NOTIFY_SOCKET", systemd.path(), "WATCHDOG_USEC", "2000000",
+					"WATCHDOG_PID", "1", "LISTEN_PID", "1", "LISTEN_FDS", "1", "LISTEN_FDNAMES", "x");
+			try (SampleAppProcess app = SampleAppProcess.startWithEnvironment(service)) {
+				assertThat(systemd.receive()).startsWith("READY=1");
+				assertThat(environment(app.pid())).containsAllEntriesOf(service);
+				ProcessHandle child = startChild(app, "/children");
+				ProcessHandle plain = startChild(app, "/children?plain=true");
+				try {
+					assertThat(environment(child.pid())).doesNotContainKeys(service.keySet().toArray(String[]::new))
+						.containsKey("PATH");
+					assertThat(environment(plain.pid())).as("a plain ProcessBuilder's child")
+						.containsAllEntriesOf(service);
+				}
+				finally {
+					kill(child);
+					kill(plain);
+				}
+			}
+		}
+	}
 
+	// A handle, not a bare pid: it kills only this very process, even once its pid is reused.
+	private static ProcessHandle startChild(SampleAppProcess app, String path) throws Exception {
+		int pid = JsonPath.read(app.post(path).body(), "$.pid");
+		return ProcessHandle.of(pid).orElseThrow();
+	}
+
+	private static Path status(ProcessHandle child) {
+		return Path.of("/proc", Long.toString(child.pid()), "status");
+	}
+
+	// SIGKILL whatever its mask, then wait for the application to reap it.
+	private static void kill(ProcessHandle child) throws Exception {
+		if (child.destroyForcibly()) {
+			ProcFiles.awaitGone(child.pid());
+		}
+	}
+
+	private static Map<String, String> environment(long pid) throws IOException {
+		byte[] environ = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+		Map<String, String> environment = new HashMap<>();
+		Arrays.stream(new String(environ, StandardCharsets.UTF_8).split("\0"))
+			.filter((entry) -> entry.indexOf('=') > 0)
+			.forEach((entry) -> environment.put(entry.substring(0, entry.indexOf('=')),
+					entry.substring(entry.indexOf('=') + 1)));
+		return environment;
+	}
 
 }

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.slimta.system.posix.NativeProcesses;
 import org.slimta.system.posix.PosixException;
@@ -34,9 +37,44 @@ import org.slimta.system.posix.SpawnRequest;
  * value 128 + the signal number when a signal ended the child, {@code destroy()} sends SIGTERM,
  * {@code destroyForcibly()} SIGKILL, and the child is reaped as soon as it ends.
  * <p>
- * Where the native calls are unavailable (not Linux), it falls back to {@link ProcessBuilder#start()}.
+ * The child does not inherit what systemd gave this very process: {@code NOTIFY_SOCKET},
+ * {@code WATCHDOG_USEC}, {@code WATCHDOG_PID}, {@code LISTEN_PID}, {@code LISTEN_FDS} and
+ * {@code LISTEN_FDNAMES} are left out of its environment, so that a child that speaks
+ * {@code sd_notify} cannot speak for this service. A builder's environment starts as a copy of this
+ * process's, so such a variable is passed on only when the builder sets it explicitly: to a value
+ * other than this process's own, or one this process does not have.
+ * <p>
+ * Where the native calls are unavailable (not Linux), it falls back to {@link ProcessBuilder#start()}
+ * on a copy of the builder with the same environment rule; the caller's builder is left as it is.
  */
 public class ChildProcessLauncher {
+
+	private static final Set<String> SERVICE_VARIABLES = Set.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID",
+			"LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES");
+
+	private final Map<String, String> serviceEnvironment;
+
+	/**
+	 * Create a launcher for the children of this process.
+	 */
+	public ChildProcessLauncher() {
+		this(System.getenv());
+	}
+
+	/**
+	 * Create a launcher for children of a process with the given environment.
+	 * @param parentEnvironment the environment of the process the children would inherit from
+	 */
+	ChildProcessLauncher(Map<String, String> parentEnvironment) {
+		Map<String, String> service = new HashMap<>();
+		SERVICE_VARIABLES.forEach((name) -> {
+			String value = parentEnvironment.get(name);
+			if (value != null) {
+				service.put(name, value);
+			}
+		});
+		this.serviceEnvironment = Map.copyOf(service);
+	}
 
 	/**
 	 * Start the builder's command.
@@ -47,9 +85,35 @@ public class ChildProcessLauncher {
 	 */
 	public Process start(ProcessBuilder builder) throws IOException {
 		if (!NativeProcesses.availability().available()) {
-			return builder.start();
+			return copyForChild(builder).start();
 		}
 		return spawn(NativeProcesses.get(), builder);
+	}
+
+	/**
+	 * The environment a child gets from a builder's: without the service variables it holds only
+	 * because it started as a copy of this process's environment.
+	 */
+	Map<String, String> childEnvironment(Map<String, String> requested) {
+		Map<String, String> environment = new HashMap<>(requested);
+		// remove(name, value): a value the builder changed was set on purpose and stays
+		this.serviceEnvironment.forEach(environment::remove);
+		return environment;
+	}
+
+	/**
+	 * A copy of the builder with the child's environment, for {@link ProcessBuilder#start()}.
+	 */
+	ProcessBuilder copyForChild(ProcessBuilder builder) {
+		ProcessBuilder copy = new ProcessBuilder(new ArrayList<>(builder.command())).directory(builder.directory())
+			.redirectInput(builder.redirectInput())
+			.redirectOutput(builder.redirectOutput())
+			.redirectError(builder.redirectError())
+			.redirectErrorStream(builder.redirectErrorStream());
+		Map<String, String> environment = childEnvironment(builder.environment());
+		copy.environment().clear();
+		copy.environment().putAll(environment);
+		return copy;
 	}
 
 	private Process spawn(NativeProcesses calls, ProcessBuilder builder) throws IOException {
@@ -65,7 +129,7 @@ public class ChildProcessLauncher {
 			Redirection stderr = builder.redirectErrorStream() ? Redirection.descriptor(1)
 					: streams.redirect(builder.redirectError(), 2);
 			SpawnRequest request = SpawnRequest.of(command)
-				.withEnvironment(builder.environment())
+				.withEnvironment(childEnvironment(builder.environment()))
 				.withWorkingDirectory((directory != null) ? directory.toPath().toAbsolutePath() : null)
 				.withStandardStreams(stdin, stdout, stderr);
 			int pid = calls.spawn(request);

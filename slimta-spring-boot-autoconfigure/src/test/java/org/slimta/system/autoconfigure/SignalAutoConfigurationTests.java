@@ -47,16 +47,28 @@ class SignalAutoConfigurationTests {
 	@Test
 	void deliversARealSignalThroughTheJvmsHandlers() {
 		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "sends a signal with kill(2)");
-		this.contextRunner.run((context) -> {
-			Listeners listeners = context.getBean(Listeners.class);
-			Posix.get().kill(Posix.get().pid(), Signal.SIGHUP.number());
-			assertThat(listeners.received.await(10, TimeUnit.SECONDS)).isTrue();
-			assertThat(listeners.events).first().satisfies((event) -> {
-				assertThat(event.getSignal()).isEqualTo(Signal.SIGHUP);
-				assertThat(event.getSenderPid()).isZero();
-				assertThat(event.getSenderUid()).isEqualTo(-1);
+		// SIGUSR1, not SIGHUP: under nohup this JVM inherits HUP ignored, and HotSpot then leaves it ignored.
+		this.contextRunner
+			.withPropertyValues("slimta.system.signals.handled=SIGUSR1", "slimta.system.signals.shutdown-on=")
+			.run((context) -> {
+				assertThat(context.getBean(SignalSource.class).name()).isEqualTo("jdk");
+				String caught = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))
+					.stream()
+					.filter((line) -> line.startsWith("SigCgt:"))
+					.map((line) -> line.substring("SigCgt:".length()).trim())
+					.findFirst()
+					.orElseThrow();
+				// Uncaught, SIGUSR1 would end this JVM.
+				assertThat(org.slimta.system.signal.BlockedSignals.decode(caught)).contains(Signal.SIGUSR1.number());
+				Listeners listeners = context.getBean(Listeners.class);
+				Posix.get().kill(Posix.get().pid(), Signal.SIGUSR1.number());
+				assertThat(listeners.received.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(listeners.events).first().satisfies((event) -> {
+					assertThat(event.getSignal()).isEqualTo(Signal.SIGUSR1);
+					assertThat(event.getSenderPid()).isZero();
+					assertThat(event.getSenderUid()).isEqualTo(-1);
+				});
 			});
-		});
 	}
 
 	@Test

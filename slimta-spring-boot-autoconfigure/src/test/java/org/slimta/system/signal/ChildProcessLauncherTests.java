@@ -5,6 +5,9 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +27,10 @@ class ChildProcessLauncherTests {
 
 	// What a process prepared for signalfd blocks in every thread.
 	private static final Set<Integer> BLOCKED = Set.of(Signal.SIGHUP.number(), Signal.SIGTERM.number());
+
+	// What systemd gives a service: this process's, not its children's.
+	private static final Map<String, String> SERVICE = Map.of("NOTIFY_SOCKET", "/run/systemd/notify", "WATCHDOG_USEC",
+			"2000000", "LISTEN_PID", "4711", "LISTEN_FDS", "1", "LISTEN_FDNAMES", "http");
 
 	private final ChildProcessLauncher launcher = new ChildProcessLauncher();
 
@@ -129,6 +136,64 @@ class ChildProcessLauncherTests {
 	}
 
 	@Test
+	void leavesOutTheServiceVariablesAChildWouldOnlyInherit() throws Exception {
+		ChildProcessLauncher underSystemd = new ChildProcessLauncher(SERVICE);
+		ProcessBuilder builder = builderInheriting(SERVICE);
+		Process child = underSystemd.start(builder);
+		try {
+			assertThat(environmentOf(child)).doesNotContainKeys("NOTIFY_SOCKET", "WATCHDOG_USEC", "LISTEN_PID", "LISTEN_FDS")
+				.containsEntry("LISTEN_FDNAMES", "child-own")
+				.containsEntry("WATCHDOG_PID", "4242")
+				.containsEntry("KEPT", "yes");
+			assertThat(builder.environment()).as("the caller's builder").containsEntry("NOTIFY_SOCKET", "/run/systemd/notify");
+		}
+		finally {
+			child.destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
+	void appliesTheSameEnvironmentToACopyOfTheBuilderWhenFallingBack() throws Exception {
+		ChildProcessLauncher underSystemd = new ChildProcessLauncher(SERVICE);
+		ProcessBuilder builder = builderInheriting(SERVICE).directory(this.directory.toFile())
+			.redirectOutput(Redirect.DISCARD)
+			.redirectErrorStream(true);
+		ProcessBuilder copy = underSystemd.copyForChild(builder);
+		assertThat(copy).isNotSameAs(builder);
+		assertThat(copy.command()).isEqualTo(builder.command()).isNotSameAs(builder.command());
+		assertThat(copy.directory()).isEqualTo(builder.directory());
+		assertThat(copy.redirectInput()).isEqualTo(builder.redirectInput());
+		assertThat(copy.redirectOutput()).isEqualTo(Redirect.DISCARD);
+		assertThat(copy.redirectErrorStream()).isTrue();
+		assertThat(builder.environment()).as("the caller's builder").containsAllEntriesOf(Map.of("NOTIFY_SOCKET",
+				"/run/systemd/notify", "LISTEN_PID", "4711", "LISTEN_FDNAMES", "child-own"));
+		Process child = copy.start();
+		try {
+			assertThat(environmentOf(child)).doesNotContainKeys("NOTIFY_SOCKET", "WATCHDOG_USEC", "LISTEN_PID", "LISTEN_FDS")
+				.containsEntry("LISTEN_FDNAMES", "child-own")
+				.containsEntry("WATCHDOG_PID", "4242")
+				.containsEntry("KEPT", "yes");
+		}
+		finally {
+			child.destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
+	void passesOnAServiceVariableTheBuilderSetsToItsOwnValue() throws Exception {
+		ProcessBuilder builder = new ProcessBuilder("sleep", "60");
+		builder.environment().put("NOTIFY_SOCKET", this.directory.resolve("child-notify.sock").toString());
+		Process child = this.launcher.start(builder);
+		try {
+			assertThat(environmentOf(child)).containsEntry("NOTIFY_SOCKET",
+					this.directory.resolve("child-notify.sock").toString());
+		}
+		finally {
+			child.destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
 	void passesOnNoDescriptorBeyondTheStandardStreams() throws Exception {
 		Process child = this.launcher.start(new ProcessBuilder("sleep", "60"));
 		try {
@@ -170,6 +235,32 @@ class ChildProcessLauncherTests {
 
 	private static String read(java.io.InputStream stream) throws IOException {
 		return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+	}
+
+	// A sleep whose environment holds the service's variables as if inherited, one changed and one added.
+	private static ProcessBuilder builderInheriting(Map<String, String> service) {
+		ProcessBuilder builder = new ProcessBuilder("sleep", "60");
+		builder.environment().putAll(service);
+		builder.environment().put("LISTEN_FDNAMES", "child-own");
+		builder.environment().put("WATCHDOG_PID", "4242");
+		builder.environment().put("KEPT", "yes");
+		return builder;
+	}
+
+	// posix_spawn returns once the old memory is released, a moment before the kernel fills in the new environment.
+	private static Map<String, String> environmentOf(Process child) throws IOException, InterruptedException {
+		Path file = Path.of("/proc", Long.toString(child.pid()), "environ");
+		byte[] environ = Files.readAllBytes(file);
+		for (int attempt = 0; attempt < 200 && environ.length == 0; attempt++) {
+			Thread.sleep(50);
+			environ = Files.readAllBytes(file);
+		}
+		Map<String, String> environment = new HashMap<>();
+		Arrays.stream(new String(environ, StandardCharsets.UTF_8).split("\0"))
+			.filter((entry) -> entry.indexOf('=') > 0)
+			.forEach((entry) -> environment.put(entry.substring(0, entry.indexOf('=')),
+					entry.substring(entry.indexOf('=') + 1)));
+		return environment;
 	}
 
 	// On a new thread, so that this JVM's own threads keep their masks.
