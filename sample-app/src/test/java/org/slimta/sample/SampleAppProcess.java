@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.slimta.system.posix.Posix;
 import org.slimta.system.signal.BlockedSignals;
+import org.slimta.system.signal.ChildProcessLauncher;
 import org.slimta.system.signal.Signal;
 
 /**
@@ -102,7 +103,8 @@ final class SampleAppProcess implements AutoCloseable {
 		Path output = Files.createTempFile("sample-app", ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
-		Process process = builder.start();
+		// Every signal at its default action, whatever this JVM inherited (nohup ignores SIGHUP), as a service manager starts it.
+		Process process = new ChildProcessLauncher().start(builder);
 		return new SampleAppProcess(process, output, port);
 	}
 

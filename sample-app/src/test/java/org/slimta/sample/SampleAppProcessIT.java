@@ -26,8 +26,8 @@ class SampleAppProcessIT {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-			slimta.system.signals.handled=HUP,SIGFOO   | unknown signal 'SIGFOO'                 | SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGTERM
-			slimta.system.signals.shutdown-on=TERM,KILL | unknown signal 'KILL'                  | SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGTERM
+			slimta.system.signals.handled=HUP,SIGFOO   | unknown signal 'SIGFOO'                 | SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGTERM
+			slimta.system.signals.shutdown-on=TERM,KILL | unknown signal 'KILL'                  | SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGTERM
 			slimta.system.daemon.umask=0999            | '0999' is not an octal umask             | an octal number from 0 to 0777
 			slimta.system.daemon.ready-timeout=0s      | the timeout must be positive             | a positive duration
 			slimta.system.uuid.version=5               | unsupported UUID version 5               | 1, 4, 7

@@ -88,6 +88,9 @@ class SignalsIT {
 			assertThat(JsonPath.<Integer>read(signals, "$.last.senderUid")).isEqualTo(Posix.get().effectiveUid());
 			String metric = app.get("/actuator/metrics/slimta.signals.received?tag=signal:SIGHUP").body();
 			assertThat(JsonPath.<Double>read(metric, "$.measurements[0].value")).isEqualTo(100.0);
+			String timer = app.get("/actuator/metrics/slimta.signals.listeners?tag=signal:SIGHUP").body();
+			assertThat(JsonPath.<List<String>>read(timer, "$.measurements[?(@.statistic == 'COUNT')].value"))
+				.containsExactly(100.0);
 			assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
 		}
 	}
@@ -244,6 +247,19 @@ class SignalsIT {
 				.contains("Property 'slimta.system.signals.backend' is 'signalfd', but signalfd cannot work here: "
 						+ "slimta.system.signals.relaunch is false")
 				.contains("Set 'slimta.system.signals.backend' to 'auto'");
+			assertThat(app.portListening()).isFalse();
+		}
+	}
+
+	@Test
+	void refusesToRunDeafWhenStartedForSignalfdWithoutTheSignalsBlocked() throws Exception {
+		// What the relaunch gives, less the blocked mask: the JVM's handlers are off, signalfd would see nothing.
+		try (SampleAppProcess app = SampleAppProcess.start(List.of("-Xrs", "-Dorg.slimta.system.prepared=signalfd"))) {
+			assertThat(app.awaitExit()).isNotZero();
+			assertThat(app.output()).contains("APPLICATION FAILED TO START")
+				.contains("This process was started for signalfd")
+				.contains("Rather than run deaf to SIGTERM, it does not start")
+				.contains("Set 'slimta.system.signals.relaunch' to 'false'");
 			assertThat(app.portListening()).isFalse();
 		}
 	}

@@ -40,7 +40,15 @@ public final class EarlySignalPreparation {
 			environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
 		}
 		ConfigDataEnvironmentPostProcessor.applyTo(environment);
-		SignalPreparationEnvironmentPostProcessor.prepare(SlimtaSystemPropertiesBinder.bind(environment));
+		SlimtaSystemProperties properties;
+		try {
+			properties = SlimtaSystemPropertiesBinder.bind(environment);
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot binds the same properties again and explains the failure.
+			return;
+		}
+		SignalPreparationEnvironmentPostProcessor.prepare(properties);
 	}
 
 }

@@ -42,14 +42,17 @@ public final class JdkSignalSource implements SignalSource {
 		for (Signal signal : this.signals) {
 			sun.misc.Signal jdkSignal = new sun.misc.Signal(signal.name().substring(3));
 			try {
-				this.previous.put(jdkSignal, sun.misc.Signal.handle(jdkSignal, (received) -> {
-					try {
-						handler.handle(signal, 0, -1);
-					}
-					catch (RuntimeException ex) {
-						logger.error("Handling " + signal + " failed", ex);
-					}
-				}));
+				sun.misc.SignalHandler before = sun.misc.Signal.handle(jdkSignal,
+						(received) -> handler.handle(signal, 0, -1));
+				if (before == sun.misc.SignalHandler.SIG_IGN) {
+					// HotSpot installs nothing for a signal the process inherited as ignored (nohup): say so.
+					sun.misc.Signal.handle(jdkSignal, before);
+					logger.warn(signal + " is ignored by this process (started under nohup, or by a parent that"
+							+ " ignores it) and cannot be taken through the JVM's handlers; start it with " + signal
+							+ " at its default action");
+					continue;
+				}
+				this.previous.put(jdkSignal, before);
 				taken.add(signal);
 			}
 			catch (IllegalArgumentException ex) {

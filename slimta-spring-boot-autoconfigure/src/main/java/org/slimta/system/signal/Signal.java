@@ -29,7 +29,9 @@ public enum Signal {
 	/** Termination request, as sent by {@code kill}, systemd and container runtimes. */
 	SIGTERM(15);
 
+	// SIGUSR2 parses, for events, but no application can take it: HotSpot keeps it.
 	private static final String ACCEPTED = Arrays.stream(values())
+		.filter((signal) -> signal != SIGUSR2)
 		.map(Signal::name)
 		.collect(Collectors.joining(", ")) + " (with or without the SIG prefix, in any case)";
 

@@ -88,7 +88,7 @@ class SlimtaSystemPropertiesTests {
 				.contains("\"HUP,SIGFOO\"")
 				.contains("unknown signal 'SIGFOO'");
 			assertThat(analysis.getAction()).startsWith(
-					"Set 'slimta.system.signals.handled' to a comma-separated list of SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGTERM");
+					"Set 'slimta.system.signals.handled' to a comma-separated list of SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGTERM");
 		});
 	}
 
