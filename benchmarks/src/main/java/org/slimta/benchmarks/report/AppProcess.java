@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +127,35 @@ final class AppProcess implements AutoCloseable {
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		return ticks * 1000.0 / USER_HZ;
+	}
+
+	/**
+	 * Waits until the process is idle: no more than one clock tick of CPU time over
+	 * {@code window}, so that what follows is not measured against start-up's leftovers.
+	 * @param window how long the process must stay quiet
+	 * @param timeout when to give up
+	 * @return whether the process became idle within {@code timeout}
+	 */
+	boolean awaitIdle(Duration window, Duration timeout) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		do {
+			double before = cpuMillis();
+			Thread.sleep(window.toMillis());
+			if (cpuMillis() - before <= 1000.0 / USER_HZ) {
+				return true;
+			}
+		}
+		while (System.nanoTime() < deadline);
+		return false;
+	}
+
+	/**
+	 * Waits for the process to end by itself; returns as soon as the JDK has reaped it.
+	 * @param timeout how long to wait
+	 * @return its exit status, or {@code -1} if it still runs after {@code timeout}
+	 */
+	int awaitExit(Duration timeout) throws InterruptedException {
+		return this.process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS) ? this.process.exitValue() : -1;
 	}
 
 	/** The kernel's names of the process's threads (Java thread names, cut to 15 characters). */

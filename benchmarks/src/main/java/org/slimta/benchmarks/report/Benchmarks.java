@@ -44,6 +44,7 @@ public final class Benchmarks {
 		}
 		if (sections.contains("signals")) {
 			new SignalLatency(target, effort, progress).report(report);
+			new ExitOnSigterm(target, effort, progress).report(report);
 		}
 		if (sections.contains("daemon")) {
 			new DaemonStartup(target, effort, progress).report(report);
