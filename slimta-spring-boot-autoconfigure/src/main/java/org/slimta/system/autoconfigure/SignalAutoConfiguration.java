@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slimta.system.signal.BlockedSignals;
 import org.slimta.system.signal.JdkSignalSource;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalBackend;
@@ -13,7 +14,6 @@ import org.slimta.system.signal.SignalSource;
 import org.slimta.system.signal.SignalfdPreparation;
 import org.slimta.system.signal.SignalfdPreparation.Assessment;
 import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
-import org.slimta.system.signal.SignalfdPreparation.Verdict;
 import org.slimta.system.signal.SignalfdReader;
 import org.slimta.system.signal.SignalfdSource;
 
@@ -54,7 +54,7 @@ public final class SignalAutoConfiguration {
 		Set<Signal> handled = signals.getHandled();
 		Optional<SignalfdReader> reader = SignalfdReader.startIfPrepared();
 		if (reader.isPresent()) {
-			return preparedSource(reader.get(), signals, assessment);
+			return preparedSource(reader.get(), signals);
 		}
 		if (signals.getBackend() == SignalBackend.JDK) {
 			return new JdkSignalSource(handled);
@@ -69,13 +69,14 @@ public final class SignalAutoConfiguration {
 		return new JdkSignalSource(handled);
 	}
 
-	// The JVM runs with -Xrs and the signals blocked: its own handlers cannot take them, so signalfd or nothing.
-	private static SignalSource preparedSource(SignalfdReader reader, SlimtaSystemProperties.Signals signals,
-			ObjectProvider<Assessment> assessment) {
-		Assessment decided = assessment.getIfAvailable(() -> SignalfdPreparation.assess(signals.getHandled(),
-				signals.isRelaunch(), ProcessFacts.current(null)));
-		if (decided.verdict() != Verdict.PREPARED) {
-			throw new SignalfdUnavailableException(decided.reason(), decided.remedy(), true);
+	// The JVM runs with -Xrs: its own handlers cannot take the signals, so signalfd or nothing.
+	private static SignalSource preparedSource(SignalfdReader reader, SlimtaSystemProperties.Signals signals) {
+		Set<Integer> blocked = BlockedSignals.ofCurrentThread();
+		if (!blocked.containsAll(SignalfdPreparation.numbers(reader.signals()))) {
+			throw new SignalfdUnavailableException("its main thread does not block " + reader.signals(),
+					"start it with java -jar, without -Xrs or -D" + SignalfdPreparation.MARKER_PROPERTY
+							+ " of your own, so that the starter prepares it",
+					true);
 		}
 		try {
 			reader.awaitOpen(OPEN_TIMEOUT);
