@@ -59,6 +59,12 @@ public final class SignalfdReader {
 
 	private volatile boolean failed;
 
+	private final Object stopLock = new Object();
+
+	private SignalDescriptor descriptor;
+
+	private volatile boolean stopping;
+
 	SignalfdReader(Set<Signal> read, Set<Signal> shutdownOn, Consumer<Signal> exit, Runnable dump) {
 		this.read = read.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(read));
 		this.shutdownOn = Set.copyOf(shutdownOn);
@@ -98,6 +104,8 @@ public final class SignalfdReader {
 		Thread thread = new Thread(reader::run, "slimta-signals");
 		thread.setDaemon(true);
 		thread.start();
+		// HotSpot's exit waits up to 300 ms for threads in native code: leave poll(2) once the JVM exits.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> reader.stop(thread), "slimta-signals-stop"));
 		return reader;
 	}
 
@@ -175,9 +183,15 @@ public final class SignalfdReader {
 			this.opened.completeExceptionally(ex);
 			return;
 		}
+		synchronized (this.stopLock) {
+			this.descriptor = descriptor;
+			if (this.stopping) {
+				descriptor.wakeUp();
+			}
+		}
 		this.opened.complete(null);
 		try (descriptor) {
-			while (true) {
+			while (!this.stopping) {
 				List<SignalInfo> received = descriptor.read();
 				for (SignalInfo info : received) {
 					receive(Signal.ofNumber(info.number()), info.senderPid(), info.senderUid());
@@ -187,6 +201,22 @@ public final class SignalfdReader {
 		catch (RuntimeException | Error ex) {
 			this.failed = true;
 			logger.error("The signalfd reader stopped: " + this.read + " stay blocked and are no longer read", ex);
+		}
+	}
+
+	// While the JVM exits, as its own handlers do: signals arriving now change nothing.
+	private void stop(Thread thread) {
+		synchronized (this.stopLock) {
+			this.stopping = true;
+			if (this.descriptor != null) {
+				this.descriptor.wakeUp();
+			}
+		}
+		try {
+			thread.join(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
