@@ -1,6 +1,7 @@
 package org.slimta.system.autoconfigure;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,17 +11,24 @@ import org.slimta.system.daemon.NotifyMode;
 import org.slimta.system.daemon.ReadinessPipe;
 import org.slimta.system.daemon.SystemdNotifier;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.SmartApplicationListener;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 /**
  * The {@code STATUS=} lines of start-up, sent before any bean exists and after the context is
  * gone: {@code starting} as soon as the configuration can be read, and {@code failed to start}
- * with the reason when the start fails (a detached process leaves that to its launcher, the
+ * with the reason when the start fails (the first line of the description Spring Boot's failure
+ * analyzers give, else the innermost cause) (a detached process leaves that to its launcher, the
  * process systemd listens to). Under the same conditions as {@link SystemdNotifyAutoConfiguration}.
  */
 class SystemdStartupStatus implements SmartApplicationListener {
@@ -47,8 +55,8 @@ class SystemdStartupStatus implements SmartApplicationListener {
 			}
 			send("starting");
 		}
-		else if (event instanceof ApplicationFailedEvent failed && !ReadinessPipe.isDaemon()) {
-			send("failed to start: " + reason(failed.getException()));
+		else if (event instanceof ApplicationFailedEvent failed && !ReadinessPipe.isDaemon() && this.notifier != null) {
+			send("failed to start: " + reason(failed));
 		}
 	}
 
@@ -87,10 +95,48 @@ class SystemdStartupStatus implements SmartApplicationListener {
 		}
 	}
 
-	// The innermost cause says what went wrong ("Port 8080 is already in use"); its wrappers say where.
-	private static String reason(Throwable failure) {
-		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
-		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
+	// What Spring Boot is about to print under "Description:", when one of its analyzers explains the failure.
+	private static String reason(ApplicationFailedEvent event) {
+		ConfigurableApplicationContext context = event.getApplicationContext();
+		ArgumentResolver arguments = (context != null) ? ArgumentResolver.of(BeanFactory.class, context.getBeanFactory())
+			.and(Environment.class, context.getEnvironment()) : ArgumentResolver.none();
+		ClassLoader classLoader = event.getSpringApplication().getClassLoader();
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation(classLoader)
+			.load(FailureAnalyzer.class, arguments, FailureHandler.handleMessage((message, ex) -> {
+				// An analyzer that cannot be made here is left out; Spring Boot's own report still uses it.
+			}));
+		for (FailureAnalyzer analyzer : analyzers) {
+			try {
+				FailureAnalysis analysis = analyzer.analyze(event.getException());
+				if (analysis != null && analysis.getDescription() != null && !analysis.getDescription().isBlank()) {
+					return analysis.getDescription().strip().lines().findFirst().orElseThrow();
+				}
+			}
+			catch (RuntimeException | LinkageError ex) {
+				// As Spring Boot does: an analyzer that fails explains nothing.
+			}
+		}
+		return reason(event.getException());
+	}
+
+	/**
+	 * Why a start failed, in a line: the innermost cause's message, after its wrapper's where that
+	 * says more ({@code Port 8080 is already in use (Address already in use)}).
+	 * @param failure the failure
+	 * @return the reason
+	 */
+	static String reason(Throwable failure) {
+		Throwable innermost = failure;
+		Throwable wrapper = null;
+		while (innermost.getCause() != null && innermost.getCause() != innermost) {
+			wrapper = innermost;
+			innermost = innermost.getCause();
+		}
+		String reason = (innermost.getMessage() != null) ? innermost.getMessage() : innermost.getClass().getName();
+		if (wrapper != null && wrapper.getMessage() != null && !wrapper.getMessage().contains(reason)) {
+			return wrapper.getMessage() + " (" + reason + ")";
+		}
+		return reason;
 	}
 
 }

@@ -2,11 +2,13 @@ package org.slimta.system.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.DatagramInbox;
+import org.slimta.system.signal.Signal;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringApplication;
@@ -36,11 +38,27 @@ class SystemdStartupStatusTests {
 			status.onApplicationEvent(prepared(new MockEnvironment().withProperty("NOTIFY_SOCKET", socket)));
 			assertThat(systemd.next(Duration.ofSeconds(10))).isEqualTo("STATUS=starting");
 			status.onApplicationEvent(new ApplicationFailedEvent(new SpringApplication(), new String[0], null,
-					new BeanCreationException("webServer", "Error creating bean",
-							new IllegalStateException("Port 8080 is already in use"))));
+					new BeanCreationException("queue", "Error creating bean", new IllegalStateException("spool is full"))));
 			assertThat(systemd.next(Duration.ofSeconds(10)))
-				.isEqualTo("STATUS=failed to start: Port 8080 is already in use");
+				.isEqualTo("STATUS=failed to start: Error creating bean with name 'queue': Error creating bean (spool is full)");
+			// Explained by a failure analyzer: the first line of its description.
+			status.onApplicationEvent(new ApplicationFailedEvent(new SpringApplication(), new String[0], null,
+					new IllegalStateException("Unable to bind", new ShutdownSignalsNotHandledException(Set.of(Signal.SIGUSR1),
+							Set.of(Signal.SIGHUP), Set.of(Signal.SIGUSR1)))));
+			assertThat(systemd.next(Duration.ofSeconds(10))).startsWith("STATUS=failed to start: ")
+				.contains("slimta.system.signals.shutdown-on")
+				.doesNotContain("Unable to bind");
 		}
+	}
+
+	@Test
+	void theReasonIsTheInnermostCauseAfterItsWrapperWhenThatSaysMore() {
+		assertThat(SystemdStartupStatus.reason(new IllegalStateException("Unable to start web server",
+				new IllegalStateException("Port 8080 is already in use", new java.net.BindException("Address already in use")))))
+			.isEqualTo("Port 8080 is already in use (Address already in use)");
+		assertThat(SystemdStartupStatus.reason(new BeanCreationException("queue", "Error creating bean: spool is full",
+				new IllegalStateException("spool is full")))).isEqualTo("spool is full");
+		assertThat(SystemdStartupStatus.reason(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
 	}
 
 	@Test
