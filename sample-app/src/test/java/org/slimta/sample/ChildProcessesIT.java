@@ -1,11 +1,7 @@
 package org.slimta.sample;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -82,14 +78,14 @@ class ChildProcessesIT {
 			Map<String, String> service = Map.of("NOTIFY_SOCKET", systemd.path(), "WATCHDOG_USEC", "2000000",
 					"WATCHDOG_PID", "1", "LISTEN_PID", "1", "LISTEN_FDS", "1", "LISTEN_FDNAMES", "x");
 			try (SampleAppProcess app = SampleAppProcess.startWithEnvironment(service)) {
-				assertThat(systemd.receive()).startsWith("READY=1");
-				assertThat(environment(app.pid())).containsAllEntriesOf(service);
+				assertThat(systemd.receive((message) -> message.startsWith("READY=1"))).isNotNull();
+				assertThat(ProcFiles.environment(app.pid())).containsAllEntriesOf(service);
 				ProcessHandle child = startChild(app, "/children");
 				ProcessHandle plain = startChild(app, "/children?plain=true");
 				try {
-					assertThat(environment(child.pid())).doesNotContainKeys(service.keySet().toArray(String[]::new))
+					assertThat(ProcFiles.environment(child.pid())).doesNotContainKeys(service.keySet().toArray(String[]::new))
 						.containsKey("PATH");
-					assertThat(environment(plain.pid())).as("a plain ProcessBuilder's child")
+					assertThat(ProcFiles.environment(plain.pid())).as("a plain ProcessBuilder's child")
 						.containsAllEntriesOf(service);
 				}
 				finally {
@@ -115,16 +111,6 @@ class ChildProcessesIT {
 		if (child.destroyForcibly()) {
 			ProcFiles.awaitGone(child.pid());
 		}
-	}
-
-	private static Map<String, String> environment(long pid) throws IOException {
-		byte[] environ = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
-		Map<String, String> environment = new HashMap<>();
-		Arrays.stream(new String(environ, StandardCharsets.UTF_8).split("\0"))
-			.filter((entry) -> entry.indexOf('=') > 0)
-			.forEach((entry) -> environment.put(entry.substring(0, entry.indexOf('=')),
-					entry.substring(entry.indexOf('=') + 1)));
-		return environment;
 	}
 
 }

@@ -124,16 +124,75 @@ class DaemonIT {
 						daemon(pidFile))) {
 			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
 			long pid = daemonPid(pidFile);
-			// From the launcher, the process systemd started: the daemon says no READY=1 of its own.
-			assertThat(systemd.receive()).isEqualTo("MAINPID=" + pid + "\nREADY=1");
+			// From the launcher, the process systemd started: the daemon says no READY=1 of its own, only its status.
+			List<String> beforeHandOver = new ArrayList<>();
+			String message = systemd.receive();
+			while (!message.startsWith("MAINPID=")) {
+				beforeHandOver.add(message);
+				message = systemd.receive();
+			}
+			assertThat(message).isEqualTo("MAINPID=" + pid + "\nREADY=1");
 			assertThat(launcher.output()).contains("told systemd MAINPID=" + pid + " and READY=1");
+			String serving = "STATUS=serving on port " + launcher.port() + " as ";
+			if (beforeHandOver.size() < 2) {
+				// The daemon's status and the launcher's hand-over race each other.
+				beforeHandOver.add(systemd.receive());
+			}
+			assertThat(beforeHandOver).hasSize(2).first().isEqualTo("STATUS=starting");
+			assertThat(beforeHandOver.get(1)).startsWith(serving);
 			Posix.get().kill((int) pid, Signal.SIGHUP.number());
-			assertThat(systemd.receive()).matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+");
-			assertThat(systemd.receive()).isEqualTo("READY=1");
+			String sender = " from pid " + ProcessHandle.current().pid();
+			assertThat(systemd.receive())
+				.matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+\nSTATUS=reloading on SIGHUP" + sender);
+			assertThat(systemd.receive()).startsWith("READY=1\n" + serving);
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
-			assertThat(systemd.receive()).isEqualTo("STOPPING=1");
+			assertThat(systemd.receive()).isEqualTo("STOPPING=1\nSTATUS=stopping on SIGTERM" + sender);
 			ProcFiles.awaitGone(pid);
 			assertThat(pidFile).doesNotExist();
+		}
+	}
+
+	@Test
+	void theDaemonTakesOverSystemdsWatchdogWithItsOwnPid() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path socket = this.directory.resolve("notify.sock");
+		// WATCHDOG_PID unset: the watchdog is the launcher's, the process systemd started.
+		try (NotifySocket systemd = NotifySocket.bind(socket);
+				SampleAppProcess launcher = SampleAppProcess.startWithEnvironment(
+						Map.of("NOTIFY_SOCKET", systemd.path(), "WATCHDOG_USEC", "1000000"), daemon(pidFile))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			systemd.receive((message) -> message.startsWith("MAINPID="));
+			// The launcher has exited: only the daemon can send these.
+			assertThat(systemd.receive((message) -> message.equals("WATCHDOG=1"))).isNotNull();
+			assertThat(systemd.receive()).isEqualTo("WATCHDOG=1");
+			assertThat(ProcFiles.environment(pid)).containsEntry("WATCHDOG_PID", Long.toString(pid))
+				.containsEntry("WATCHDOG_USEC", "1000000");
+			// Prepared through the shell as without it: the signals blocked for signalfd, the JVM's name.
+			Path proc = Path.of("/proc", Long.toString(pid));
+			assertThat(BlockedSignals.of(proc.resolve("status"))).containsAll(Set.of(1, 2, 15));
+			assertThat(Files.readString(proc.resolve("comm")).strip()).isEqualTo("java");
+			assertThat(JsonPath.<String>read(launcher.get("/actuator/health").body(),
+					"$.components.slimta.details.signals")).isEqualTo("signalfd");
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			ProcFiles.awaitGone(pid);
+		}
+	}
+
+	@Test
+	void theDaemonSendsNoPingsWithNotifyNever() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path socket = this.directory.resolve("notify.sock");
+		try (NotifySocket systemd = NotifySocket.bind(socket);
+				SampleAppProcess launcher = SampleAppProcess.startWithEnvironment(
+						Map.of("NOTIFY_SOCKET", systemd.path(), "WATCHDOG_USEC", "500000"),
+						daemon(pidFile, "--slimta.system.daemon.notify=never"))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			assertThat(systemd.within(Duration.ofSeconds(2))).isEmpty();
+			assertThat(ProcFiles.threadNames(pid)).doesNotContain("slimta-watchdog");
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			ProcFiles.awaitGone(pid);
 		}
 	}
 

@@ -1,9 +1,16 @@
 package org.slimta.sample;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +35,42 @@ final class ProcFiles {
 			.map((line) -> line.substring(name.length()).trim())
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/**
+	 * The environment of a process, from {@code /proc/<pid>/environ}.
+	 * @param pid the process
+	 * @return its variables
+	 */
+	static Map<String, String> environment(long pid) throws IOException {
+		byte[] environ = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+		Map<String, String> environment = new HashMap<>();
+		Arrays.stream(new String(environ, StandardCharsets.UTF_8).split("\0"))
+			.filter((entry) -> entry.indexOf('=') > 0)
+			.forEach((entry) -> environment.put(entry.substring(0, entry.indexOf('=')),
+					entry.substring(entry.indexOf('=') + 1)));
+		return environment;
+	}
+
+	/**
+	 * The kernel's name of each thread of a process (15 characters at most), from
+	 * {@code /proc/<pid>/task/<tid>/comm}.
+	 * @param pid the process
+	 * @return the names
+	 */
+	static List<String> threadNames(long pid) throws IOException {
+		List<String> names = new ArrayList<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					names.add(Files.readString(task.resolve("comm")).strip());
+				}
+				catch (IOException ex) {
+					// The thread ended while listed.
+				}
+			}
+		}
+		return names;
 	}
 
 	/**

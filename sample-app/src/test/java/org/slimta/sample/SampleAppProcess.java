@@ -84,7 +84,14 @@ final class SampleAppProcess implements AutoCloseable {
 	 * Start the jar on a given port, for example one already taken.
 	 */
 	static SampleAppProcess startOnPort(int port, String... args) throws IOException {
-		return launch(List.of("-jar", jar().toString()), Map.of(), port, args);
+		return startOnPort(port, Map.of(), args);
+	}
+
+	/**
+	 * Start the jar on a given port with extra environment variables.
+	 */
+	static SampleAppProcess startOnPort(int port, Map<String, String> environment, String... args) throws IOException {
+		return launch(List.of("-jar", jar().toString()), environment, port, args);
 	}
 
 	private static SampleAppProcess launch(List<String> launch, Map<String, String> environment, String... args)
@@ -92,9 +99,22 @@ final class SampleAppProcess implements AutoCloseable {
 		return launch(launch, environment, freePort(), args);
 	}
 
+	/**
+	 * Start the jar through another program, for example {@code unshare --pid --fork}, which runs
+	 * the {@code java} command it is given.
+	 */
+	static SampleAppProcess startThrough(List<String> wrapper, String... args) throws IOException {
+		return launch(wrapper, List.of("-jar", jar().toString()), Map.of(), freePort(), args);
+	}
+
 	private static SampleAppProcess launch(List<String> launch, Map<String, String> environment, int port,
 			String... args) throws IOException {
-		List<String> command = new ArrayList<>();
+		return launch(List.of(), launch, environment, port, args);
+	}
+
+	private static SampleAppProcess launch(List<String> wrapper, List<String> launch, Map<String, String> environment,
+			int port, String... args) throws IOException {
+		List<String> command = new ArrayList<>(wrapper);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(launch);
 		command.add("--server.port=" + port);

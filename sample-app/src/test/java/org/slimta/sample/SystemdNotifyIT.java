@@ -1,11 +1,19 @@
 package org.slimta.sample;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slimta.system.ProcessIdentity;
 import org.slimta.system.signal.Signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged sample application started as systemd starts a {@code Type=notify} service: with
- * {@code NOTIFY_SOCKET} naming a real datagram socket, which receives its states.
+ * {@code NOTIFY_SOCKET} naming a real datagram socket (a path or an abstract name), which receives
+ * its states, its status lines and, with {@code WATCHDOG_USEC}, its watchdog pings.
  */
 class SystemdNotifyIT {
 
@@ -22,21 +31,115 @@ class SystemdNotifyIT {
 		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "sd_notify exists only on Linux");
 	}
 
-	@Test
-	void tellsSystemdReadyWhenServingThenReloadingAndStopping() throws Exception {
-		Path path = Path.of("/tmp", "sample-notify-" + UUID.randomUUID() + ".sock");
-		try (NotifySocket systemd = NotifySocket.bind(path);
-				SampleAppProcess app = SampleAppProcess.startWithEnvironment(Map.of("NOTIFY_SOCKET", systemd.path()))) {
-			assertThat(systemd.receive()).isEqualTo("READY=1");
+	@ParameterizedTest(name = "signals.backend={0}")
+	@ValueSource(strings = { "auto", "jdk" })
+	void tellsSystemdEachStateWithAStatusLine(String backend) throws Exception {
+		// signalfd names the sender; the JVM's handlers cannot.
+		String sender = backend.equals("jdk") ? "" : " from pid " + ProcessHandle.current().pid();
+		ProcessIdentity identity = ProcessIdentity.current();
+		try (NotifySocket systemd = NotifySocket.bind(socketPath());
+				SampleAppProcess app = SampleAppProcess.startWithEnvironment(Map.of("NOTIFY_SOCKET", systemd.path()),
+						"--slimta.system.signals.backend=" + backend)) {
+			String serving = "STATUS=serving on port " + app.port() + " as " + identity.user() + " (uid "
+					+ identity.uid() + ")";
+			assertThat(systemd.receive()).isEqualTo("STATUS=starting");
+			assertThat(systemd.receive()).isEqualTo("READY=1\n" + serving);
 			// Ready means serving: no waiting for HTTP.
 			assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
 			app.signal(Signal.SIGHUP);
-			assertThat(systemd.receive()).matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+");
-			assertThat(systemd.receive()).isEqualTo("READY=1");
+			assertThat(systemd.receive())
+				.matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+\nSTATUS=reloading on SIGHUP" + sender);
+			assertThat(systemd.receive()).isEqualTo("READY=1\n" + serving);
 			app.signal(Signal.SIGTERM);
-			assertThat(systemd.receive()).isEqualTo("STOPPING=1");
+			assertThat(systemd.receive()).isEqualTo("STOPPING=1\nSTATUS=stopping on SIGTERM" + sender);
 			assertThat(app.awaitExit()).isEqualTo(143);
+			assertThat(systemd.within(Duration.ofMillis(100))).isEmpty();
 		}
+	}
+
+	@Test
+	void tellsSystemdWhyTheStartFailed() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				NotifySocket systemd = NotifySocket.bind(socketPath());
+				SampleAppProcess app = SampleAppProcess.startOnPort(taken.getLocalPort(),
+						Map.of("NOTIFY_SOCKET", systemd.path()))) {
+			assertThat(app.awaitExit()).isNotZero();
+			assertThat(systemd.receive()).isEqualTo("STATUS=starting");
+			assertThat(systemd.receive()).startsWith("STATUS=failed to start: ").contains(Integer.toString(taken.getLocalPort()));
+		}
+	}
+
+	@Test
+	void pingsTheWatchdogEveryHalfIntervalThroughASocketPath() throws Exception {
+		assertPingsEveryHalfInterval(socketPath());
+	}
+
+	@Test
+	void pingsTheWatchdogEveryHalfIntervalThroughAnAbstractName() throws Exception {
+		assertPingsEveryHalfInterval("@sample-notify-" + UUID.randomUUID());
+	}
+
+	private void assertPingsEveryHalfInterval(String address) throws Exception {
+		try (NotifySocket systemd = NotifySocket.bind(address);
+				SampleAppProcess app = SampleAppProcess.startWithEnvironment(
+						Map.of("NOTIFY_SOCKET", systemd.path(), "WATCHDOG_USEC", "2000000"))) {
+			systemd.receive((message) -> message.startsWith("READY=1"));
+			List<Long> pings = new ArrayList<>();
+			while (pings.size() < 5) {
+				NotifySocket.Message message = systemd.next();
+				if (message.text().equals("WATCHDOG=1")) {
+					pings.add(message.nanoTime());
+				}
+			}
+			List<Duration> gaps = new ArrayList<>();
+			for (int i = 1; i < pings.size(); i++) {
+				gaps.add(Duration.ofNanos(pings.get(i) - pings.get(i - 1)));
+			}
+			// About half of WatchdogSec=2s, and never as late as systemd would give up.
+			Duration average = gaps.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(gaps.size());
+			assertThat(average).as("%s", gaps).isBetween(Duration.ofMillis(700), Duration.ofMillis(1500));
+			assertThat(gaps).allSatisfy((gap) -> assertThat(gap).isLessThan(Duration.ofMillis(1900)));
+			assertThat(app.output()).contains("pinging systemd's watchdog every 1000 ms");
+			assertThat(app.terminate()).isEqualTo(143);
+		}
+	}
+
+	@Test
+	void sendsNoPingWhenWatchdogPidNamesAnotherProcess() throws Exception {
+		String other = Long.toString(ProcessHandle.current().pid());
+		try (NotifySocket systemd = NotifySocket.bind(socketPath());
+				SampleAppProcess app = SampleAppProcess.startWithEnvironment(
+						Map.of("NOTIFY_SOCKET", systemd.path(), "WATCHDOG_USEC", "500000", "WATCHDOG_PID", other))) {
+			assertThat(systemd.receive()).isEqualTo("STATUS=starting");
+			assertThat(systemd.receive()).startsWith("READY=1\n");
+			// Four intervals in which a watchdog for this process would have pinged eight times.
+			assertThat(systemd.within(Duration.ofSeconds(2))).isEmpty();
+			assertThat(ProcFiles.threadNames(app.pid())).doesNotContain("slimta-watchdog");
+			assertThat(app.output()).doesNotContain("pinging systemd's watchdog");
+		}
+	}
+
+	@Test
+	void stopsPingingAndSaysWhyWhenTheLivenessIsBroken() throws Exception {
+		try (NotifySocket systemd = NotifySocket.bind(socketPath());
+				SampleAppProcess app = SampleAppProcess.startWithEnvironment(
+						Map.of("NOTIFY_SOCKET", systemd.path(), "WATCHDOG_USEC", "1000000"))) {
+			systemd.receive((message) -> message.startsWith("READY=1"));
+			assertThat(systemd.receive()).isEqualTo("WATCHDOG=1");
+			assertThat(ProcFiles.threadNames(app.pid())).contains("slimta-watchdog");
+			assertThat(app.post("/liveness/broken").statusCode()).isEqualTo(200);
+			assertThat(systemd.receive((message) -> !message.equals("WATCHDOG=1")))
+				.isEqualTo("STATUS=not alive: the liveness state is BROKEN (published by LivenessController)");
+			// Two intervals: systemd would have ended the service by now.
+			assertThat(systemd.within(Duration.ofSeconds(2))).isEmpty();
+			assertThat(app.get("/actuator/health/liveness").statusCode()).isEqualTo(503);
+			assertThat(app.output()).contains("ERROR").contains("Not alive: the liveness state is BROKEN");
+			assertThat(app.terminate()).isEqualTo(143);
+		}
+	}
+
+	private static String socketPath() {
+		return Path.of("/tmp", "sample-notify-" + UUID.randomUUID() + ".sock").toString();
 	}
 
 }

@@ -97,7 +97,10 @@ public final class SignalAutoConfiguration {
 	SignalDispatcher slimtaSignalDispatcher(SignalSource slimtaSignalSource, SlimtaSystemProperties properties,
 			ConfigurableApplicationContext context, ObjectProvider<HangupAction> hangupActions,
 			ObjectProvider<SignalListenerTimer> timer) {
-		return new SignalDispatcher(slimtaSignalSource, properties.getSignals().getShutdownOn(), context,
+		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		SignalShutdown shutdown = new SignalShutdown(context, signals.getShutdownDelay(), signals.getExitStatus(),
+				System::exit);
+		return new SignalDispatcher(slimtaSignalSource, signals.getShutdownOn(), context, shutdown,
 				hangupActions.orderedStream().toList(), timer.getIfAvailable(() -> SignalListenerTimer.NONE));
 	}
 

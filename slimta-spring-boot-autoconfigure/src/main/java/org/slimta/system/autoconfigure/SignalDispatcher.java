@@ -3,7 +3,6 @@ package org.slimta.system.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,17 +12,17 @@ import org.slimta.system.signal.SignalEvent;
 import org.slimta.system.signal.SignalLanes;
 import org.slimta.system.signal.SignalSource;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Turns the signals of a {@link SignalSource} into {@link SignalEvent}s, then applies the default
- * action: a graceful close and exit with 128 + the signal's number for the signals in
- * {@code signals.shutdown-on}, the {@link HangupAction}s (a Spring Cloud refresh where present)
- * for SIGHUP. Each signal is handled on a thread of its own kind ({@link SignalLanes}), so that
- * listeners that block never hold back another signal. Started before, and stopped after, every
- * other lifecycle bean (the web server included).
+ * action: for the signals in {@code signals.shutdown-on}, a {@link SignalShutdown} (readiness
+ * refuses traffic, {@code signals.shutdown-delay}, a graceful close and exit with
+ * {@code signals.exit-status} or 128 + the signal's number); for SIGHUP, the {@link HangupAction}s
+ * (a Spring Cloud refresh where present). Each signal is handled on a thread of its own kind
+ * ({@link SignalLanes}), so that listeners that block never hold back another signal. Started
+ * before, and stopped after, every other lifecycle bean (the web server included).
  */
 public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 
@@ -35,21 +34,22 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 
 	private final ConfigurableApplicationContext context;
 
+	private final SignalShutdown shutdown;
+
 	private final List<HangupAction> hangupActions;
 
 	private final SignalListenerTimer timer;
-
-	private final AtomicBoolean exiting = new AtomicBoolean();
 
 	private SignalLanes lanes;
 
 	private volatile boolean running;
 
 	SignalDispatcher(SignalSource source, Set<Signal> shutdownOn, ConfigurableApplicationContext context,
-			List<HangupAction> hangupActions, SignalListenerTimer timer) {
+			SignalShutdown shutdown, List<HangupAction> hangupActions, SignalListenerTimer timer) {
 		this.source = source;
 		this.shutdownOn = Set.copyOf(shutdownOn);
 		this.context = context;
+		this.shutdown = shutdown;
 		this.hangupActions = List.copyOf(hangupActions);
 		this.timer = timer;
 	}
@@ -65,6 +65,7 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 	@Override
 	public synchronized void stop() {
 		this.running = false;
+		this.shutdown.endDelay();
 		this.source.stop();
 		if (this.lanes != null) {
 			this.lanes.close();
@@ -93,7 +94,7 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 			this.timer.record(signal, Duration.ofNanos(System.nanoTime() - start));
 		}
 		if (this.shutdownOn.contains(signal)) {
-			exit(signal);
+			this.shutdown.begin(signal);
 		}
 		else if (signal == Signal.SIGHUP) {
 			for (HangupAction action : this.hangupActions) {
@@ -105,20 +106,6 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 				}
 			}
 		}
-	}
-
-	// On a thread of its own: closing the context stops the lanes, which must not wait for themselves.
-	private void exit(Signal signal) {
-		if (!this.exiting.compareAndSet(false, true)) {
-			logger.info("Received " + signal + " while already shutting down");
-			return;
-		}
-		logger.info("Received " + signal + ": closing the application");
-		Thread exit = new Thread(() -> System.exit(SpringApplication.exit(this.context, signal::exitStatus)),
-				"slimta-shutdown");
-		// Not a daemon (the lanes are): the JVM must not end with status 0 before System.exit runs.
-		exit.setDaemon(false);
-		exit.start();
 	}
 
 	@Override

@@ -105,10 +105,22 @@ public class SlimtaSystemProperties implements InitializingBean {
 
 		/**
 		 * Comma-separated list of signals after which, once the listeners ran, the application
-		 * closes gracefully and exits with status 128 + the signal number; each must also be
-		 * handled.
+		 * closes gracefully and exits, by default with status 128 + the signal number; each must
+		 * also be handled.
 		 */
 		private Set<Signal> shutdownOn = new LinkedHashSet<>(List.of(Signal.SIGINT, Signal.SIGTERM));
+
+		/**
+		 * How long the application keeps serving after a shutdown signal, with its readiness
+		 * refusing traffic, before the graceful close; a second shutdown signal ends the wait.
+		 */
+		private Duration shutdownDelay = Duration.ZERO;
+
+		/**
+		 * Exit status, from 0 to 255, after the graceful close that a shutdown signal began. When
+		 * not set, 128 + the signal number (143 for SIGTERM).
+		 */
+		private Integer exitStatus;
 
 		/**
 		 * Whether the process may re-execute itself in place (same pid) so that signalfd sees
@@ -146,6 +158,30 @@ public class SlimtaSystemProperties implements InitializingBean {
 
 		public void setShutdownOn(Set<Signal> shutdownOn) {
 			this.shutdownOn = refuseJvmSignal(shutdownOn);
+		}
+
+		public Duration getShutdownDelay() {
+			return this.shutdownDelay;
+		}
+
+		public void setShutdownDelay(Duration shutdownDelay) {
+			if (shutdownDelay.isNegative()) {
+				throw new InvalidValueException(shutdownDelay.toString(), "the delay cannot be negative",
+						"0 for none, or a positive duration, for example 10s");
+			}
+			this.shutdownDelay = shutdownDelay;
+		}
+
+		public Integer getExitStatus() {
+			return this.exitStatus;
+		}
+
+		public void setExitStatus(Integer exitStatus) {
+			if (exitStatus != null && (exitStatus < 0 || exitStatus > 255)) {
+				throw new InvalidValueException(exitStatus.toString(), "an exit status is one byte",
+						"a number from 0 to 255, for example 0; not set for 128 + the signal number");
+			}
+			this.exitStatus = exitStatus;
 		}
 
 		public boolean isRelaunch() {

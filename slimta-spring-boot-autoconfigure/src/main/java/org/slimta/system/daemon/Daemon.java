@@ -63,7 +63,8 @@ public final class Daemon {
 	/**
 	 * Start a detached copy of this JVM, wait for its verdict and print it: on standard output
 	 * once the copy is ready, having told systemd the copy's pid if {@code NOTIFY_SOCKET} is set
-	 * and {@link Settings#notifySystemd()}; on standard error otherwise.
+	 * and {@link Settings#notifySystemd()}; on standard error otherwise, having told systemd the
+	 * reason as {@code STATUS=}. The copy gets systemd's watchdog if it was meant for this process.
 	 * @param settings how to detach
 	 * @param jvmOptions more options for the copy's JVM
 	 * @param signalMask the signals the copy starts with blocked
@@ -81,11 +82,15 @@ public final class Daemon {
 			return 1;
 		}
 		DaemonLauncher.Outcome outcome = DaemonLauncher.launch(commandLine, jvmOptions, signalMask,
-				settings.workingDirectory(), settings.stdout(), settings.stderr(), settings.readyTimeout());
+				settings.workingDirectory(), settings.stdout(), settings.stderr(), settings.readyTimeout(),
+				settings.notifySystemd());
 		PrintStream out = (outcome.exitStatus() == 0) ? System.out : System.err;
 		out.println(outcome.message());
 		if (outcome.exitStatus() == 0 && settings.notifySystemd()) {
 			handOverToSystemd(outcome.pid());
+		}
+		else if (settings.notifySystemd()) {
+			tellSystemdWhy(outcome.message());
 		}
 		System.out.flush();
 		System.err.flush();
@@ -115,6 +120,34 @@ public final class Daemon {
 		}
 	}
 
+	// The detached process's own STATUS= would come from a pid that systemd does not listen to.
+	private static void tellSystemdWhy(String message) {
+		try {
+			Optional<SystemdNotifier> systemd = SystemdNotifier.fromEnvironment();
+			if (systemd.isPresent()) {
+				systemd.get().status("failed to start: " + reason(message));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			System.err.println("Could not tell systemd why: " + ex);
+		}
+	}
+
+	/**
+	 * The line of a launcher's failure message that says what went wrong: the first line of a
+	 * failure analysis's description, or the message's first line.
+	 * @param message the message, as the launcher prints it
+	 * @return the line
+	 */
+	static String reason(String message) {
+		return message.lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.equals("APPLICATION FAILED TO START")
+					&& !line.equals("Description:"))
+			.findFirst()
+			.orElse("no reason given");
+	}
+
 	/** Tell the launcher this process serves: it exits 0. Later calls do nothing. */
 	public void ready() {
 		this.pipe.ready();
@@ -137,7 +170,8 @@ public final class Daemon {
 	 * @param stderr where its standard error goes, appended
 	 * @param readyTimeout how long the launcher waits for it to be ready
 	 * @param notifySystemd whether the launcher tells systemd the detached pid when
-	 * {@code NOTIFY_SOCKET} is set
+	 * {@code NOTIFY_SOCKET} is set (or why the detached process failed), and hands systemd's
+	 * watchdog over to it
 	 */
 	public record Settings(Path workingDirectory, Umask umask, Path stdout, Path stderr, Duration readyTimeout,
 			boolean notifySystemd) {

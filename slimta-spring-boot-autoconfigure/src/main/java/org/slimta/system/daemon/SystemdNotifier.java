@@ -12,11 +12,16 @@ import org.slimta.system.posix.UnixDatagramSocket;
  * {@code KEY=value} lines to the Unix-domain socket systemd names in {@code NOTIFY_SOCKET}, a path
  * or an abstract name starting with {@code @}. For a unit of {@code Type=notify} (or
  * {@code notify-reload}): {@link #ready()} once the service serves, {@link #reloading()} then
- * {@link #ready()} around a reload, {@link #stopping()} when it begins to stop.
+ * {@link #ready()} around a reload, {@link #stopping()} when it begins to stop, and
+ * {@link #watchdog()} every half {@code WatchdogSec=} (see {@link SystemdWatchdog}). Each state can
+ * carry a status line, which {@code systemctl status} shows.
  */
 public final class SystemdNotifier {
 
 	private static final String NOTIFY_SOCKET = "NOTIFY_SOCKET";
+
+	/** The longest status line sent, in characters: {@code systemctl status} shows one line. */
+	static final int MAX_STATUS = 200;
 
 	private final String socket;
 
@@ -67,13 +72,36 @@ public final class SystemdNotifier {
 	}
 
 	/**
+	 * Report that the service is ready, and what it does: {@code READY=1} and {@code STATUS=}.
+	 * @param status what the service does, for example {@code serving on port 8080}
+	 * @throws IOException if the state could not be sent
+	 */
+	public void ready(String status) throws IOException {
+		notify("READY=1\n" + statusLine(status));
+	}
+
+	/**
 	 * Report that the service is reloading its configuration: {@code RELOADING=1} with
 	 * {@code MONOTONIC_USEC}, which {@code Type=notify-reload} requires. Follow it with {@link #ready()}.
 	 * @throws IOException if the state could not be sent
 	 */
 	public void reloading() throws IOException {
-		// System.nanoTime reads CLOCK_MONOTONIC on Linux, the clock systemd compares with
-		notify("RELOADING=1\nMONOTONIC_USEC=" + System.nanoTime() / 1000);
+		notify(reloadingNow());
+	}
+
+	/**
+	 * Report that the service is reloading, and why: {@code RELOADING=1} with
+	 * {@code MONOTONIC_USEC} and {@code STATUS=}, in one message. Follow it with {@link #ready(String)}.
+	 * @param status why, for example {@code reloading on SIGHUP from pid 1}
+	 * @throws IOException if the state could not be sent
+	 */
+	public void reloading(String status) throws IOException {
+		notify(reloadingNow() + "\n" + statusLine(status));
+	}
+
+	// System.nanoTime reads CLOCK_MONOTONIC on Linux, the clock systemd compares with
+	private static String reloadingNow() {
+		return "RELOADING=1\nMONOTONIC_USEC=" + System.nanoTime() / 1000;
 	}
 
 	/**
@@ -82,6 +110,23 @@ public final class SystemdNotifier {
 	 */
 	public void stopping() throws IOException {
 		notify("STOPPING=1");
+	}
+
+	/**
+	 * Report that the service is stopping, and why: {@code STOPPING=1} and {@code STATUS=}.
+	 * @param status why, for example {@code stopping on SIGTERM from pid 1}
+	 * @throws IOException if the state could not be sent
+	 */
+	public void stopping(String status) throws IOException {
+		notify("STOPPING=1\n" + statusLine(status));
+	}
+
+	/**
+	 * Tell systemd's watchdog that the service is alive: {@code WATCHDOG=1}.
+	 * @throws IOException if the state could not be sent
+	 */
+	public void watchdog() throws IOException {
+		notify("WATCHDOG=1");
 	}
 
 	/**
@@ -97,14 +142,31 @@ public final class SystemdNotifier {
 
 	/**
 	 * Send a free-form status line, shown by {@code systemctl status}: {@code STATUS=}.
-	 * @param status one line of text
+	 * @param status the text: control characters become spaces, and beyond {@value #MAX_STATUS}
+	 * characters it is cut short
 	 * @throws IOException if the state could not be sent
 	 */
 	public void status(String status) throws IOException {
-		if (status.indexOf('\n') >= 0) {
-			throw new IllegalArgumentException("a status is one line: " + status);
+		notify(statusLine(status));
+	}
+
+	/**
+	 * The {@code STATUS=} assignment for a text: one line, at most {@value #MAX_STATUS} characters
+	 * (never half a character: the message must be valid UTF-8).
+	 * @param status the text
+	 * @return the assignment
+	 */
+	static String statusLine(String status) {
+		int[] text = status.codePoints()
+			.map((c) -> (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+					|| Character.getType(c) == Character.PARAGRAPH_SEPARATOR) ? ' ' : c)
+			.toArray();
+		String line = new String(text, 0, text.length).strip();
+		if (line.codePointCount(0, line.length()) > MAX_STATUS) {
+			line = line.substring(0, line.offsetByCodePoints(0, MAX_STATUS - 1)) + "\u2026";
 		}
-		notify("STATUS=" + status);
+		// An unpaired surrogate is encoded as '?': the message stays valid UTF-8.
+		return "STATUS=" + line;
 	}
 
 	/**

@@ -32,7 +32,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("slimta.system.enabled", "slimta.system.signals.enabled",
 					"slimta.system.signals.backend", "slimta.system.signals.handled",
-					"slimta.system.signals.shutdown-on", "slimta.system.signals.relaunch",
+					"slimta.system.signals.shutdown-on", "slimta.system.signals.shutdown-delay",
+					"slimta.system.signals.exit-status", "slimta.system.signals.relaunch",
 					"slimta.system.privileges.user", "slimta.system.privileges.group",
 					"slimta.system.privileges.supplementary-groups", "slimta.system.daemon.enabled",
 					"slimta.system.daemon.working-directory", "slimta.system.daemon.umask",

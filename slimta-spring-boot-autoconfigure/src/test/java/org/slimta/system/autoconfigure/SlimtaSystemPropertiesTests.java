@@ -31,6 +31,8 @@ class SlimtaSystemPropertiesTests {
 					Signal.SIGTERM);
 			assertThat(properties.getSignals().getShutdownOn()).containsExactly(Signal.SIGINT, Signal.SIGTERM);
 			assertThat(properties.getSignals().isRelaunch()).isTrue();
+			assertThat(properties.getSignals().getShutdownDelay()).isZero();
+			assertThat(properties.getSignals().getExitStatus()).isNull();
 			assertThat(properties.getPrivileges().getUser()).isNull();
 			assertThat(properties.getPrivileges().getGroup()).isNull();
 			assertThat(properties.getPrivileges().isSupplementaryGroups()).isTrue();
@@ -51,7 +53,8 @@ class SlimtaSystemPropertiesTests {
 		this.contextRunner
 			.withPropertyValues("slimta.system.signals.enabled=false", "slimta.system.signals.backend=signalfd",
 					"slimta.system.signals.handled=hup, Usr1,SIGQUIT,term", "slimta.system.signals.shutdown-on=TERM",
-					"slimta.system.signals.relaunch=false", "slimta.system.privileges.user=mail",
+					"slimta.system.signals.relaunch=false", "slimta.system.signals.shutdown-delay=10s",
+					"slimta.system.signals.exit-status=0", "slimta.system.privileges.user=mail",
 					"slimta.system.privileges.group=12", "slimta.system.privileges.supplementary-groups=false",
 					"slimta.system.daemon.enabled=true", "slimta.system.daemon.working-directory=/var/lib/mail",
 					"slimta.system.daemon.umask=027", "slimta.system.daemon.pid-file=/run/mail.pid",
@@ -66,6 +69,8 @@ class SlimtaSystemPropertiesTests {
 						Signal.SIGQUIT, Signal.SIGTERM);
 				assertThat(properties.getSignals().getShutdownOn()).containsExactly(Signal.SIGTERM);
 				assertThat(properties.getSignals().isRelaunch()).isFalse();
+				assertThat(properties.getSignals().getShutdownDelay()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(properties.getSignals().getExitStatus()).isZero();
 				assertThat(properties.getPrivileges().getUser()).isEqualTo("mail");
 				assertThat(properties.getPrivileges().getGroup()).isEqualTo("12");
 				assertThat(properties.getPrivileges().isSupplementaryGroups()).isFalse();
@@ -255,6 +260,26 @@ class SlimtaSystemPropertiesTests {
 				assertThat(analysis.getDescription()).contains("slimta.system.daemon.ready-timeout")
 					.contains("the timeout must be positive");
 				assertThat(analysis.getAction()).contains("a positive duration");
+			});
+		}
+	}
+
+	@Test
+	void negativeShutdownDelayFailsStartup() {
+		assertFailure("slimta.system.signals.shutdown-delay=-5s", (analysis) -> {
+			assertThat(analysis.getDescription()).contains("slimta.system.signals.shutdown-delay")
+				.contains("the delay cannot be negative");
+			assertThat(analysis.getAction()).contains("0 for none, or a positive duration");
+		});
+	}
+
+	@Test
+	void exitStatusBeyondOneByteFailsStartup() {
+		for (String status : new String[] { "256", "-1" }) {
+			assertFailure("slimta.system.signals.exit-status=" + status, (analysis) -> {
+				assertThat(analysis.getDescription()).contains("slimta.system.signals.exit-status")
+					.contains("an exit status is one byte");
+				assertThat(analysis.getAction()).contains("a number from 0 to 255");
 			});
 		}
 	}

@@ -42,7 +42,7 @@ class SlimtaSystemPropertyNamesTests {
 	@Test
 	void suggestsNothingForANameLikeNoKnownOne() {
 		assertThat(closest("slimta.system.colour")).isNull();
-		assertThat(closest("slimta.system.signals.shutdown-delay")).isNull();
+		assertThat(closest("slimta.system.signals.grace-period")).isNull();
 	}
 
 	@Test

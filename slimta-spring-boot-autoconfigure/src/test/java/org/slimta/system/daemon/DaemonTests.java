@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +64,17 @@ class DaemonTests {
 	}
 
 	@Test
+	void theCopyGetsTheWatchdogMeantForTheLauncherWithItsOwnPid() throws Exception {
+		List<Long> copy = new ArrayList<>();
+		assertThat(environmentOfTheCopy(Map.of("WATCHDOG_USEC", "30000000"), copy::add))
+			.containsEntry("WATCHDOG_USEC", "30000000")
+			.containsEntry("WATCHDOG_PID", Long.toString(copy.get(0)));
+		// Meant for another process: passed on as it is, so the copy sends no pings either.
+		assertThat(environmentOfTheCopy(Map.of("WATCHDOG_USEC", "30000000", "WATCHDOG_PID", "1"), copy::add))
+			.containsEntry("WATCHDOG_PID", "1");
+	}
+
+	@Test
 	void theLauncherPrintsTheReasonTheCopyGaveAndFails() throws Exception {
 		Process launcher = start("fail");
 		String said = new String(launcher.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -69,12 +83,40 @@ class DaemonTests {
 		assertThat(this.directory.resolve("app.pid")).doesNotExist();
 	}
 
+	private Map<String, String> environmentOfTheCopy(Map<String, String> launcherEnvironment, LongConsumer daemonPid)
+			throws Exception {
+		Process launcher = start(launcherEnvironment);
+		String said = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(launcher.waitFor()).as(said).isZero();
+		long pid = Long.parseLong(Files.readString(this.directory.resolve("app.pid")).trim());
+		this.daemons.add(pid);
+		daemonPid.accept(pid);
+		Map<String, String> environment = new HashMap<>();
+		for (String variable : Files.readString(Path.of("/proc", Long.toString(pid), "environ")).split("\0")) {
+			int equals = variable.indexOf('=');
+			if (equals > 0) {
+				environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+			}
+		}
+		Posix.get().kill((int) pid, 15);
+		ProcessHandle.of(pid).ifPresent((handle) -> handle.onExit().join());
+		return environment;
+	}
+
 	private Process start(String... more) throws Exception {
+		return start(Map.of(), more);
+	}
+
+	private Process start(Map<String, String> environment, String... more) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), PlainDaemonProgram.class.getName(),
 				this.directory.toString()));
 		command.addAll(List.of(more));
-		return new ProcessBuilder(command).start();
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().remove("WATCHDOG_PID");
+		builder.environment().remove("WATCHDOG_USEC");
+		builder.environment().putAll(environment);
+		return builder.start();
 	}
 
 }

@@ -56,6 +56,36 @@ class SystemdNotifierTests {
 	}
 
 	@Test
+	void sendsEachStateWithItsStatusInOneMessage() throws Exception {
+		String path = this.directory.resolve("notify.sock").toString();
+		try (UnixDatagramSocket systemd = UnixDatagramSocket.bind(path)) {
+			SystemdNotifier notifier = SystemdNotifier.forSocket(path);
+			notifier.ready("serving on port 8080 as mail (uid 8)");
+			notifier.reloading("reloading on SIGHUP from pid 1");
+			notifier.stopping("stopping on SIGTERM from pid 1");
+			notifier.watchdog();
+			assertThat(receive(systemd)).isEqualTo("READY=1\nSTATUS=serving on port 8080 as mail (uid 8)");
+			assertThat(receive(systemd))
+				.matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+\nSTATUS=reloading on SIGHUP from pid 1");
+			assertThat(receive(systemd)).isEqualTo("STOPPING=1\nSTATUS=stopping on SIGTERM from pid 1");
+			assertThat(receive(systemd)).isEqualTo("WATCHDOG=1");
+		}
+	}
+
+	@Test
+	void aStatusIsOneShortLineOfWholeCharacters() {
+		assertThat(SystemdNotifier.statusLine(" failed:\nPort 8080\tin use\u2028 ")).isEqualTo("STATUS=failed: Port 8080 in use");
+		String emoji = "\uD83D\uDE00";
+		String line = SystemdNotifier.statusLine(emoji.repeat(SystemdNotifier.MAX_STATUS + 1));
+		assertThat(line.codePointCount(0, line.length())).isEqualTo("STATUS=".length() + SystemdNotifier.MAX_STATUS);
+		assertThat(line).endsWith(emoji + "\u2026");
+		assertThat(SystemdNotifier.statusLine(emoji.repeat(SystemdNotifier.MAX_STATUS))).doesNotContain("\u2026");
+		// An unpaired surrogate cannot be encoded: it goes as '?', the rest stays valid UTF-8.
+		assertThat(new String(SystemdNotifier.statusLine("a\uD83Db").getBytes(StandardCharsets.UTF_8),
+				StandardCharsets.UTF_8)).isEqualTo("STATUS=a?b");
+	}
+
+	@Test
 	void isAbsentWithoutNotifySocket() {
 		assertThat(SystemdNotifier.fromEnvironment(Map.of())).isEmpty();
 		assertThat(SystemdNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", ""))).isEmpty();
