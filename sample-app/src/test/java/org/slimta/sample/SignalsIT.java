@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,49 +138,48 @@ class SignalsIT {
 
 	@Test
 	void terminateIsNotHeldBackByAHangupListenerThatBlocks() throws Exception {
-		Duration signalfd = terminateWhileReloading();
-		Duration jdk = terminateWhileReloading("--slimta.system.signals.backend=jdk");
-		// The listener would block for ten minutes: both must end far sooner, and signalfd no later than jdk.
-		assertThat(signalfd).as("signalfd %s against jdk %s", signalfd, jdk)
-			.isLessThan(Duration.ofSeconds(30))
-			.isLessThanOrEqualTo(jdk.plusSeconds(5));
-	}
-
-	private Duration terminateWhileReloading(String... args) throws Exception {
-		List<String> arguments = new ArrayList<>(List.of(args));
-		arguments.add("--sample.reload-delay=10m");
-		try (SampleAppProcess app = SampleAppProcess.start(arguments.toArray(String[]::new))) {
+		// The listener would block for ten minutes.
+		assertSignalfdEndsNoLaterThanJdk((app) -> {
 			app.awaitHttp();
 			app.signal(Signal.SIGHUP);
 			awaitOutput(app, (output) -> output.contains("reloading ") && output.contains(" slowly, in PT10M"));
-			long sent = System.nanoTime();
-			app.signal(Signal.SIGTERM);
-			assertThat(app.awaitExit()).as(app.output()).isEqualTo(143);
-			return Duration.ofNanos(System.nanoTime() - sent);
-		}
+		}, "--sample.reload-delay=10m");
 	}
 
 	@Test
 	void terminateDuringStartupEndsAsPromptlyAsTheJvmsHandlers() throws Exception {
-		Duration signalfd = terminateWhileStarting();
-		Duration jdk = terminateWhileStarting("--slimta.system.signals.backend=jdk");
 		// The bean would take ten minutes to start.
+		assertSignalfdEndsNoLaterThanJdk(
+				(app) -> awaitOutput(app, (output) -> output.contains("starting slowly, in PT10M")),
+				"--sample.startup-delay=10m");
+	}
+
+	private static void assertSignalfdEndsNoLaterThanJdk(Situation situation, String setting) throws Exception {
+		Duration signalfd = terminateIn(situation, setting);
+		Duration jdk = terminateIn(situation, setting, "--slimta.system.signals.backend=jdk");
 		assertThat(signalfd).as("signalfd %s against jdk %s", signalfd, jdk)
 			.isLessThan(Duration.ofSeconds(30))
 			.isLessThanOrEqualTo(jdk.plusSeconds(5));
 	}
 
-	private Duration terminateWhileStarting(String... args) throws Exception {
-		List<String> arguments = new ArrayList<>(List.of(args));
-		arguments.add("--sample.startup-delay=10m");
-		try (SampleAppProcess app = SampleAppProcess.start(arguments.toArray(String[]::new))) {
-			awaitOutput(app, (output) -> output.contains("starting slowly, in PT10M"));
+	// From SIGTERM to the exit with 143, the port closed.
+	private static Duration terminateIn(Situation situation, String... args) throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.start(args)) {
+			situation.reach(app);
 			long sent = System.nanoTime();
 			app.signal(Signal.SIGTERM);
 			assertThat(app.awaitExit()).as(app.output()).isEqualTo(143);
+			Duration took = Duration.ofNanos(System.nanoTime() - sent);
 			assertThat(app.portListening()).isFalse();
-			return Duration.ofNanos(System.nanoTime() - sent);
+			return took;
 		}
+	}
+
+	@FunctionalInterface
+	private interface Situation {
+
+		void reach(SampleAppProcess app) throws Exception;
+
 	}
 
 	@Test
