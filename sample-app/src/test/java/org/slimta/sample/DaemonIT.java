@@ -202,8 +202,9 @@ class DaemonIT {
 			Path rotated = this.directory.resolve("out.log.1");
 			Files.move(stdout, rotated);
 			Posix.get().kill((int) pid, Signal.SIGHUP.number());
-			awaitContent(stdout, "reopened " + stdout + " on descriptor 1");
-			assertThat(Files.readString(rotated)).contains("received SIGHUP").doesNotContain("reopened");
+			awaitContent(stdout, "stdout " + stdout);
+			assertThat(Files.readString(stdout)).contains("Reloaded after SIGHUP from pid " + ProcessHandle.current().pid());
+			assertThat(Files.readString(rotated)).contains("received SIGHUP").doesNotContain("Reloaded after SIGHUP");
 			assertThat(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "1"))).isEqualTo(stdout);
 		}
 	}

@@ -20,9 +20,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Turns the signals of a {@link SignalSource} into {@link SignalEvent}s, then applies the default
  * action: a graceful close and exit with 128 + the signal's number for the signals in
- * {@code signals.shutdown-on}, the {@link HangupAction}s (a Spring Cloud refresh where present)
- * for SIGHUP. Each signal is handled on a thread of its own kind ({@link SignalLanes}), so that
- * listeners that block never hold back another signal. Started before, and stopped after, every
+ * {@code signals.shutdown-on}, the {@link HangupAction}s for SIGHUP (a Spring Cloud refresh where
+ * present, the log files reopened), whose outcome {@link ReloadStatus} logs and shows. Each signal
+ * is handled on a thread of its own kind ({@link SignalLanes}), so that listeners that block never
+ * hold back another signal. Started before, and stopped after, every
  * other lifecycle bean (the web server included).
  */
 public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
@@ -39,6 +40,8 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 
 	private final SignalListenerTimer timer;
 
+	private final ReloadStatus reloads;
+
 	private final AtomicBoolean exiting = new AtomicBoolean();
 
 	private SignalLanes lanes;
@@ -46,12 +49,13 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 	private volatile boolean running;
 
 	SignalDispatcher(SignalSource source, Set<Signal> shutdownOn, ConfigurableApplicationContext context,
-			List<HangupAction> hangupActions, SignalListenerTimer timer) {
+			List<HangupAction> hangupActions, SignalListenerTimer timer, ReloadStatus reloads) {
 		this.source = source;
 		this.shutdownOn = Set.copyOf(shutdownOn);
 		this.context = context;
 		this.hangupActions = List.copyOf(hangupActions);
 		this.timer = timer;
+		this.reloads = reloads;
 	}
 
 	@Override
@@ -96,15 +100,21 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 			exit(signal);
 		}
 		else if (signal == Signal.SIGHUP) {
-			for (HangupAction action : this.hangupActions) {
-				try {
-					action.afterHangup();
-				}
-				catch (RuntimeException ex) {
-					logger.error("Reloading after SIGHUP failed", ex);
-				}
+			hangup(senderPid);
+		}
+	}
+
+	private void hangup(int senderPid) {
+		Reload reload = new Reload(senderPid);
+		for (HangupAction action : this.hangupActions) {
+			try {
+				action.afterHangup(reload);
+			}
+			catch (RuntimeException ex) {
+				reload.failed(action.getClass().getSimpleName(), "the later steps still ran", ex);
 			}
 		}
+		this.reloads.finish(reload);
 	}
 
 	// On a thread of its own: closing the context stops the lanes, which must not wait for themselves.

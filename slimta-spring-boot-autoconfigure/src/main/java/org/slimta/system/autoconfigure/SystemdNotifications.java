@@ -18,8 +18,8 @@ import org.springframework.core.annotation.Order;
 /**
  * Tells systemd ({@code Type=notify}) where the application stands: {@code READY=1} once every
  * web server listens and privileges were dropped (for a detached process, its launcher says it),
- * {@code RELOADING=1} before the listeners of SIGHUP and {@code READY=1} after them,
- * {@code STOPPING=1} when the application closes. A state that cannot be sent is logged; the
+ * {@code RELOADING=1} before the listeners of SIGHUP and {@code READY=1} after the reload, with
+ * a {@code STATUS=} line that says how it went, {@code STOPPING=1} when the application closes. A state that cannot be sent is logged; the
  * application goes on.
  */
 class SystemdNotifications implements HangupAction {
@@ -54,8 +54,15 @@ class SystemdNotifications implements HangupAction {
 	}
 
 	@Override
-	public void afterHangup() {
-		send("READY=1", this.notifier::ready);
+	public int getOrder() {
+		return NOTIFICATION;
+	}
+
+	@Override
+	public void afterHangup(Reload reload) {
+		// One datagram: systemctl status shows the outcome from the moment the service is ready again.
+		String status = reload.summary().replace('\n', ' ');
+		send("READY=1", () -> this.notifier.notify("READY=1\nSTATUS=" + status));
 	}
 
 	@EventListener

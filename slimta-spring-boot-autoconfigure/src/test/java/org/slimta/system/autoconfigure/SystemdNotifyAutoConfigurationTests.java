@@ -14,6 +14,7 @@ import org.slimta.system.signal.Signal;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -44,9 +45,26 @@ class SystemdNotifyAutoConfigurationTests {
 				assertThat(receive(systemd)).isEqualTo("READY=1");
 				context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 1, 0);
 				assertThat(receive(systemd)).matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+");
-				assertThat(receive(systemd)).isEqualTo("READY=1");
+				assertThat(receive(systemd)).matches("READY=1\nSTATUS=Reloaded at [0-9T:.Z-]+.*");
 			});
 			assertThat(receive(systemd)).isEqualTo("STOPPING=1");
+		}
+	}
+
+	@Test
+	void tellsSystemdThatTheReloadFailedAndWhy() throws Exception {
+		String socket = this.directory.resolve("notify.sock").toString();
+		try (UnixDatagramSocket systemd = UnixDatagramSocket.bind(socket)) {
+			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket)
+				.withUserConfiguration(SignalAutoConfigurationTests.FailingRefresh.class)
+				.run((context) -> {
+					context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
+							Duration.ZERO));
+					context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 1, 0);
+					assertThat(receive(systemd)).startsWith("RELOADING=1");
+					assertThat(receive(systemd)).matches("READY=1\nSTATUS=Reload at [0-9T:.Z-]+ failed: configuration "
+							+ "\\(kept the previous one\\): Failed to load property source .* line 2, column 9: .*");
+				});
 		}
 	}
 
