@@ -157,6 +157,18 @@ class SignalAutoConfigurationTests {
 	}
 
 	@Test
+	void reopensLogbackFilesOnHangupOnlyWhereLogbackIsTheLoggingSystem() {
+		this.contextRunner.run((context) -> assertThat(context).hasBean("slimtaLogbackFilesHangupAction")
+			.hasBean("slimtaLog4jFilesHangupAction"));
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader(ch.qos.logback.classic.LoggerContext.class,
+					org.apache.logging.log4j.core.LoggerContext.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean("slimtaLogbackFilesHangupAction")
+				.doesNotHaveBean("slimtaLog4jFilesHangupAction"));
+	}
+
+	@Test
 	void showsNoReloadBeforeTheFirstHangup() {
 		this.contextRunner.run((context) -> assertThat(health(context).getDetails()).containsEntry("reload",
 				Map.of("count", 0L)));
