@@ -89,7 +89,7 @@ class SignalsIT {
 			String metric = app.get("/actuator/metrics/slimta.signals.received?tag=signal:SIGHUP").body();
 			assertThat(JsonPath.<Double>read(metric, "$.measurements[0].value")).isEqualTo(100.0);
 			String timer = app.get("/actuator/metrics/slimta.signals.listeners?tag=signal:SIGHUP").body();
-			assertThat(JsonPath.<List<String>>read(timer, "$.measurements[?(@.statistic == 'COUNT')].value"))
+			assertThat(JsonPath.<List<Double>>read(timer, "$.measurements[?(@.statistic == 'COUNT')].value"))
 				.containsExactly(100.0);
 			assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
 		}

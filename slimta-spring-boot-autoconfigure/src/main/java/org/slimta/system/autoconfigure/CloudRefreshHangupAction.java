@@ -59,7 +59,7 @@ class CloudRefreshHangupAction implements HangupAction {
 			this.publisher.publishEvent(new RefreshEvent(this, "SIGHUP", "SIGHUP received"));
 		}
 		catch (RuntimeException ex) {
-			reload.failed("configuration", "kept the previous one", ex);
+			reload.failed("configuration", "kept the previous one; fix the file and send SIGHUP again", ex);
 			return;
 		}
 		finally {

@@ -19,8 +19,8 @@ import org.springframework.core.annotation.Order;
  * Tells systemd ({@code Type=notify}) where the application stands: {@code READY=1} once every
  * web server listens and privileges were dropped (for a detached process, its launcher says it),
  * {@code RELOADING=1} before the listeners of SIGHUP and {@code READY=1} after the reload, with
- * a {@code STATUS=} line that says how it went, {@code STOPPING=1} when the application closes. A state that cannot be sent is logged; the
- * application goes on.
+ * a {@code STATUS=} line that says how it went, {@code STOPPING=1} when the application closes. A
+ * state that cannot be sent is logged; the application goes on.
  */
 class SystemdNotifications implements HangupAction {
 

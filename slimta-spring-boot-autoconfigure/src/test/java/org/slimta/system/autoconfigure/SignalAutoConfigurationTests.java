@@ -208,12 +208,14 @@ class SignalAutoConfigurationTests {
 			assertThat(reload).containsEntry("succeeded", false);
 			assertThat((List<String>) reload.get("failures")).singleElement()
 				.asString()
-				.startsWith("configuration (kept the previous one): Failed to load property source from location "
-						+ "'file:config/application.yml': mapping values are not allowed here in 'reader', line 2");
+				.startsWith("configuration (kept the previous one; fix the file and send SIGHUP again): Failed to load "
+						+ "property source from location 'file:config/application.yml': mapping values are not allowed "
+						+ "here in 'reader', line 2");
 			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 			assertThat(output).contains("ERROR")
 				.contains("Reload after SIGHUP from pid 42 in ")
-				.contains(" failed: configuration (kept the previous one): Failed to load property source");
+				.contains(" failed: configuration (kept the previous one; fix the file and send SIGHUP again): Failed to "
+						+ "load property source");
 		});
 	}
 

@@ -63,7 +63,8 @@ class SystemdNotifyAutoConfigurationTests {
 					context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 1, 0);
 					assertThat(receive(systemd)).startsWith("RELOADING=1");
 					assertThat(receive(systemd)).matches("READY=1\nSTATUS=Reload at [0-9T:.Z-]+ failed: configuration "
-							+ "\\(kept the previous one\\): Failed to load property source .* line 2, column 9: .*");
+							+ "\\(kept the previous one; fix the file and send SIGHUP again\\): Failed to load property "
+							+ "source .* line 2, column 9: .*");
 				});
 		}
 	}
