@@ -157,6 +157,18 @@ class SignalAutoConfigurationTests {
 	}
 
 	@Test
+	void reloadsNoConfigurationWithoutSpringCloud() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RefreshEvent.class)).run((context) -> {
+			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			assertThat(reloadDetail(context)).containsEntry("succeeded", true)
+				.doesNotContainKey("skipped")
+				.extractingByKey("reloaded")
+				.asList()
+				.noneMatch((reloaded) -> reloaded.toString().startsWith("configuration"));
+		});
+	}
+
+	@Test
 	void reopensLogbackFilesOnHangupOnlyWhereLogbackIsTheLoggingSystem() {
 		this.contextRunner.run((context) -> assertThat(context).hasBean("slimtaLogbackFilesHangupAction")
 			.hasBean("slimtaLog4jFilesHangupAction"));
