@@ -2,6 +2,7 @@ package org.slimta.system.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +35,7 @@ final class Reload {
 
 	Reload(int senderPid) {
 		this.senderPid = senderPid;
-		this.started = Instant.now();
+		this.started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		this.startNanos = System.nanoTime();
 	}
 
