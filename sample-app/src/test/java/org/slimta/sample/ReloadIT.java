@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.signal.Signal;
@@ -89,7 +88,6 @@ class ReloadIT {
 	}
 
 	@Test
-	@Disabled("fails until the environment post-processors do nothing when a refresh prepares an environment again")
 	void aRefreshRepeatsNothingOfTheStartUp() throws Exception {
 		writeConfig("greeting: before");
 		try (SampleAppProcess app = SampleAppProcess.start(configLocation())) {
