@@ -28,12 +28,16 @@ final class NotifySocket implements AutoCloseable {
 
 	private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
 
+	private final Thread reader;
+
+	private volatile boolean closing;
+
 	private NotifySocket(String address, UnixDatagramSocket socket) {
 		this.address = address;
 		this.socket = socket;
-		Thread reader = new Thread(this::read, "notify-socket");
-		reader.setDaemon(true);
-		reader.start();
+		this.reader = new Thread(this::read, "notify-socket");
+		this.reader.setDaemon(true);
+		this.reader.start();
 	}
 
 	static NotifySocket bind(Path path) throws IOException {
@@ -80,6 +84,9 @@ final class NotifySocket implements AutoCloseable {
 		try {
 			while (true) {
 				byte[] datagram = this.socket.receive();
+				if (this.closing) {
+					return;
+				}
 				this.received.add(new Message(new String(datagram, StandardCharsets.UTF_8), System.nanoTime()));
 			}
 		}
@@ -90,7 +97,19 @@ final class NotifySocket implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		this.socket.close();
+		// The reader ends before the descriptor is closed: a socket bound later gets the same number,
+		// and a reader still receiving on it would take that socket's messages.
+		this.closing = true;
+		try (UnixDatagramSocket waker = UnixDatagramSocket.open()) {
+			waker.send(this.address, "closing".getBytes(StandardCharsets.UTF_8));
+			this.reader.join(Duration.ofSeconds(10).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.socket.close();
+		}
 		if (this.address.startsWith("/")) {
 			Files.deleteIfExists(Path.of(this.address));
 		}

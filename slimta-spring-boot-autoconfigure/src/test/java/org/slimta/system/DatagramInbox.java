@@ -16,15 +16,22 @@ import org.slimta.system.posix.UnixDatagramSocket;
  */
 public final class DatagramInbox implements AutoCloseable {
 
+	private final String address;
+
 	private final UnixDatagramSocket socket;
 
 	private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
-	private DatagramInbox(UnixDatagramSocket socket) {
+	private final Thread reader;
+
+	private volatile boolean closing;
+
+	private DatagramInbox(String address, UnixDatagramSocket socket) {
+		this.address = address;
 		this.socket = socket;
-		Thread reader = new Thread(this::read, "datagram-inbox");
-		reader.setDaemon(true);
-		reader.start();
+		this.reader = new Thread(this::read, "datagram-inbox");
+		this.reader.setDaemon(true);
+		this.reader.start();
 	}
 
 	/**
@@ -34,7 +41,7 @@ public final class DatagramInbox implements AutoCloseable {
 	 * @throws IOException if the address cannot be bound
 	 */
 	public static DatagramInbox bind(String address) throws IOException {
-		return new DatagramInbox(UnixDatagramSocket.bind(address));
+		return new DatagramInbox(address, UnixDatagramSocket.bind(address));
 	}
 
 	/**
@@ -59,7 +66,11 @@ public final class DatagramInbox implements AutoCloseable {
 	private void read() {
 		try {
 			while (true) {
-				this.received.add(new String(this.socket.receive(), StandardCharsets.UTF_8));
+				byte[] datagram = this.socket.receive();
+				if (this.closing) {
+					return;
+				}
+				this.received.add(new String(datagram, StandardCharsets.UTF_8));
 			}
 		}
 		catch (IOException ex) {
@@ -69,7 +80,19 @@ public final class DatagramInbox implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		this.socket.close();
+		// The reader ends before the descriptor is closed: a socket bound later gets the same number,
+		// and a reader still receiving on it would take that socket's messages.
+		this.closing = true;
+		try (UnixDatagramSocket waker = UnixDatagramSocket.open()) {
+			waker.send(this.address, "closing".getBytes(StandardCharsets.UTF_8));
+			this.reader.join(Duration.ofSeconds(10).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.socket.close();
+		}
 	}
 
 }

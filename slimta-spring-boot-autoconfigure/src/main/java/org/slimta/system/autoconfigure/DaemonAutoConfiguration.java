@@ -79,27 +79,33 @@ public final class DaemonAutoConfiguration {
 		}
 
 		@Override
-		public void afterHangup() {
+		public int getOrder() {
+			return STANDARD_STREAMS;
+		}
+
+		@Override
+		public void afterHangup(Reload reload) {
 			if (!ReadinessPipe.isDaemon()) {
 				return;
 			}
-			reopen(1, this.daemon.getStdout());
-			reopen(2, this.daemon.getStderr());
+			reopen(1, this.daemon.getStdout(), reload);
+			reopen(2, this.daemon.getStderr(), reload);
 		}
 
-		private void reopen(int fd, Path path) {
+		private void reopen(int fd, Path path, Reload reload) {
 			if (path.toAbsolutePath().equals(DEV_NULL)) {
 				return;
 			}
 			System.out.flush();
 			System.err.flush();
+			String name = ((fd == 1) ? "stdout " : "stderr ") + path;
 			try {
 				Posix.get().reopenForAppend(fd, path.toAbsolutePath().toString());
-				logger.info("reopened " + path + " on descriptor " + fd);
+				reload.reloaded(name);
 			}
 			catch (RuntimeException ex) {
-				logger.error("Could not reopen " + path + " (slimta.system.daemon." + ((fd == 1) ? "stdout" : "stderr")
-						+ ") after SIGHUP; output still goes to the old file", ex);
+				reload.failed(name, "slimta.system.daemon." + ((fd == 1) ? "stdout" : "stderr")
+						+ " still goes to the file it had", ex);
 			}
 		}
 

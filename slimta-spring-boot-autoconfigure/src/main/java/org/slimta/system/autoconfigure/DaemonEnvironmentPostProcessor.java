@@ -3,6 +3,7 @@ package org.slimta.system.autoconfigure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.slimta.system.daemon.Daemon;
@@ -27,11 +28,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Under systemd ({@code NOTIFY_SOCKET} set, {@code daemon.notify=auto}) the launcher, which is the
  * process systemd started, tells it {@code MAINPID=} of the copy with {@code READY=1} before it
  * exits, so that systemd follows the copy from then on.
+ * <p>
+ * Once per JVM: an environment prepared again later (Spring Cloud's refresh on SIGHUP) changes
+ * nothing.
  */
 public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	/** Before the signal preparation: the launcher never needs one. */
 	public static final int ORDER = SignalPreparationEnvironmentPostProcessor.ORDER - 1;
+
+	// A refresh prepares a new environment on the SIGHUP thread; the process detached, or not, for good.
+	private static final AtomicBoolean ran = new AtomicBoolean();
 
 	private final Log logger;
 
@@ -50,7 +57,14 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (ran.get()) {
+			return;
+		}
 		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
+		// Claimed once the properties bound: a start-up that failed on them leaves the next one its say.
+		if (!ran.compareAndSet(false, true)) {
+			return;
+		}
 		SlimtaSystemProperties.Daemon daemon = properties.getDaemon();
 		if (!properties.isEnabled()) {
 			return;
@@ -65,6 +79,14 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 			return;
 		}
 		System.exit(detach(properties));
+	}
+
+	/**
+	 * Forget that this JVM already ran the post-processor, for tests that start several
+	 * applications in one JVM.
+	 */
+	static void forgetFirstRun() {
+		ran.set(false);
 	}
 
 	private int detach(SlimtaSystemProperties properties) {

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slimta.system.logging.Log4jFiles;
+import org.slimta.system.logging.LogbackFiles;
 import org.slimta.system.signal.BlockedSignals;
 import org.slimta.system.signal.JdkSignalSource;
 import org.slimta.system.signal.Signal;
@@ -17,6 +19,7 @@ import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
 import org.slimta.system.signal.SignalfdReader;
 import org.slimta.system.signal.SignalfdSource;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +27,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.log4j2.Log4J2LoggingSystem;
 import org.springframework.cloud.endpoint.event.RefreshEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -96,12 +101,18 @@ public final class SignalAutoConfiguration {
 	@Bean
 	SignalDispatcher slimtaSignalDispatcher(SignalSource slimtaSignalSource, SlimtaSystemProperties properties,
 			ConfigurableApplicationContext context, ObjectProvider<HangupAction> hangupActions,
-			ObjectProvider<SignalListenerTimer> timer) {
+			ObjectProvider<SignalListenerTimer> timer, ReloadStatus slimtaReloadStatus) {
 		SlimtaSystemProperties.Signals signals = properties.getSignals();
 		SignalShutdown shutdown = new SignalShutdown(context, signals.getShutdownDelay(), signals.getExitStatus(),
 				System::exit);
 		return new SignalDispatcher(slimtaSignalSource, signals.getShutdownOn(), context, shutdown,
-				hangupActions.orderedStream().toList(), timer.getIfAvailable(() -> SignalListenerTimer.NONE));
+				hangupActions.orderedStream().toList(), timer.getIfAvailable(() -> SignalListenerTimer.NONE),
+				slimtaReloadStatus);
+	}
+
+	@Bean
+	ReloadStatus slimtaReloadStatus() {
+		return new ReloadStatus();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -111,6 +122,30 @@ public final class SignalAutoConfiguration {
 		@Bean
 		SignalMetrics slimtaSignalMetrics(ObjectProvider<MeterRegistry> registry) {
 			return new SignalMetrics(registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(LoggerContext.class)
+	static class LogbackFilesConfiguration {
+
+		@Bean
+		LogFilesHangupAction slimtaLogbackFilesHangupAction() {
+			return new LogFilesHangupAction(LogbackFiles.ifInUse());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ org.apache.logging.log4j.core.LoggerContext.class, Log4J2LoggingSystem.class })
+	static class Log4jFilesConfiguration {
+
+		// Only when Spring Boot logs through Log4j2: asking the Log4j API otherwise would pick a provider for it.
+		@Bean
+		LogFilesHangupAction slimtaLog4jFilesHangupAction(ObjectProvider<LoggingSystem> loggingSystem) {
+			boolean inUse = loggingSystem.getIfAvailable() instanceof Log4J2LoggingSystem;
+			return new LogFilesHangupAction(inUse ? Log4jFiles.ifInUse() : Optional.empty());
 		}
 
 	}

@@ -20,7 +20,8 @@ import org.springframework.context.SmartLifecycle;
  * action: for the signals in {@code signals.shutdown-on}, a {@link SignalShutdown} (readiness
  * refuses traffic, {@code signals.shutdown-delay}, a graceful close and exit with
  * {@code signals.exit-status} or 128 + the signal's number); for SIGHUP, the {@link HangupAction}s
- * (a Spring Cloud refresh where present). Each signal is handled on a thread of its own kind
+ * (a Spring Cloud refresh where present, the log files reopened), whose outcome
+ * {@link ReloadStatus} logs and shows. Each signal is handled on a thread of its own kind
  * ({@link SignalLanes}), so that listeners that block never hold back another signal. Started
  * before, and stopped after, every other lifecycle bean (the web server included).
  */
@@ -40,18 +41,22 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 
 	private final SignalListenerTimer timer;
 
+	private final ReloadStatus reloads;
+
 	private SignalLanes lanes;
 
 	private volatile boolean running;
 
 	SignalDispatcher(SignalSource source, Set<Signal> shutdownOn, ConfigurableApplicationContext context,
-			SignalShutdown shutdown, List<HangupAction> hangupActions, SignalListenerTimer timer) {
+			SignalShutdown shutdown, List<HangupAction> hangupActions, SignalListenerTimer timer,
+			ReloadStatus reloads) {
 		this.source = source;
 		this.shutdownOn = Set.copyOf(shutdownOn);
 		this.context = context;
 		this.shutdown = shutdown;
 		this.hangupActions = List.copyOf(hangupActions);
 		this.timer = timer;
+		this.reloads = reloads;
 	}
 
 	@Override
@@ -97,15 +102,21 @@ public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 			this.shutdown.begin(signal);
 		}
 		else if (signal == Signal.SIGHUP) {
-			for (HangupAction action : this.hangupActions) {
-				try {
-					action.afterHangup();
-				}
-				catch (RuntimeException ex) {
-					logger.error("Reloading after SIGHUP failed", ex);
-				}
+			hangup(senderPid);
+		}
+	}
+
+	private void hangup(int senderPid) {
+		Reload reload = new Reload(senderPid);
+		for (HangupAction action : this.hangupActions) {
+			try {
+				action.afterHangup(reload);
+			}
+			catch (RuntimeException ex) {
+				reload.failed(action.getClass().getSimpleName(), "the later steps still ran", ex);
 			}
 		}
+		this.reloads.finish(reload);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.slimta.system.autoconfigure;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.apache.commons.logging.Log;
 import org.slimta.system.signal.SignalBackend;
 import org.slimta.system.signal.SignalfdPreparation;
@@ -17,7 +19,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Prepares the process for {@code signalfd} at the earliest point where {@code slimta.system.*}
  * can be read (right after the configuration files, before the banner): re-executes the JVM in
- * place when it must, and otherwise records why the JVM's handlers are used instead.
+ * place when it must, and otherwise records why the JVM's handlers are used instead. Once per
+ * JVM: an environment prepared again later (Spring Cloud's refresh on SIGHUP) changes nothing.
  */
 public final class SignalPreparationEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -25,6 +28,9 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 2;
 
 	private static volatile Assessment relaunchFailure;
+
+	// A refresh prepares a new environment on the SIGHUP thread; the process was prepared, or not, for good.
+	private static final AtomicBoolean ran = new AtomicBoolean();
 
 	private final Log logger;
 
@@ -43,7 +49,14 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (ran.get()) {
+			return;
+		}
 		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
+		// Claimed once the properties bound: a start-up that failed on them leaves the next one its say.
+		if (!ran.compareAndSet(false, true)) {
+			return;
+		}
 		Assessment assessment = prepare(properties);
 		if (assessment == null) {
 			return;
@@ -54,6 +67,14 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 		}
 		application.addInitializers((context) -> context.getBeanFactory()
 			.registerSingleton(SignalAutoConfiguration.ASSESSMENT_BEAN_NAME, assessment));
+	}
+
+	/**
+	 * Forget that this JVM already ran the post-processor, for tests that start several
+	 * applications in one JVM.
+	 */
+	static void forgetFirstRun() {
+		ran.set(false);
 	}
 
 	/**

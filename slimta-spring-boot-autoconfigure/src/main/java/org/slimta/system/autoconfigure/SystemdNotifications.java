@@ -31,9 +31,10 @@ import org.springframework.core.env.Environment;
  * {@code STATUS=} line for {@code systemctl status}: {@code READY=1} once every web server listens
  * and privileges were dropped ({@code serving on port 8080 as mail (uid 8)}; for a detached
  * process its launcher says {@code READY=1}), {@code RELOADING=1} before the listeners of SIGHUP
- * and {@code READY=1} after them, {@code STOPPING=1} as soon as a shutdown signal arrives (or when
- * the application closes otherwise). A state that cannot be sent is logged; the application goes
- * on.
+ * and {@code READY=1} after the reload, with how it went ({@code serving …; reloaded at …}, or
+ * {@code reload at … failed: …} first when it failed), {@code STOPPING=1} as soon as a shutdown
+ * signal arrives (or when the application closes otherwise). A state that cannot be sent is
+ * logged; the application goes on.
  */
 class SystemdNotifications implements HangupAction {
 
@@ -92,9 +93,20 @@ class SystemdNotifications implements HangupAction {
 	}
 
 	@Override
-	public void afterHangup() {
-		String serving = serving();
-		send("READY=1", () -> this.notifier.ready(serving));
+	public int getOrder() {
+		return NOTIFICATION;
+	}
+
+	@Override
+	public void afterHangup(Reload reload) {
+		// One datagram: systemctl status shows the outcome from the moment the service is ready again.
+		String status = reloaded(reload, serving());
+		send("READY=1", () -> this.notifier.ready(status));
+	}
+
+	// A failure comes first: the status line is cut at 200 characters and must say that it failed.
+	private static String reloaded(Reload reload, String serving) {
+		return reload.succeeded() ? serving + "; " + reload.summary() : reload.summary() + "; still " + serving;
 	}
 
 	@EventListener

@@ -33,6 +33,8 @@ public final class SignalLanes implements SignalHandler {
 
 	private final SignalHandler handler;
 
+	private final ClassLoader contextClassLoader;
+
 	private final Map<Signal, ThreadPoolExecutor> lanes = new EnumMap<>(Signal.class);
 
 	private final Map<Signal, AtomicLong> dropped = new EnumMap<>(Signal.class);
@@ -47,6 +49,9 @@ public final class SignalLanes implements SignalHandler {
 	public SignalLanes(String threadPrefix, SignalHandler handler) {
 		this.threadPrefix = threadPrefix;
 		this.handler = handler;
+		// The application's (a fat jar's) class loader: the threads that start lanes (the JVM's signal
+		// threads, the reader) may have another, and a listener that loads classes needs this one.
+		this.contextClassLoader = Thread.currentThread().getContextClassLoader();
 	}
 
 	@Override
@@ -88,6 +93,7 @@ public final class SignalLanes implements SignalHandler {
 			ThreadPoolExecutor lane = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES,
 					new ArrayBlockingQueue<>(BACKLOG), (task) -> {
 						Thread thread = new Thread(task, threadName(key));
+						thread.setContextClassLoader(this.contextClassLoader);
 						// Never holds the JVM up: a listener blocked for good must not prevent the exit.
 						thread.setDaemon(true);
 						return thread;

@@ -1,6 +1,9 @@
 package org.slimta.system.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -8,20 +11,28 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.signal.JdkSignalSource;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalEvent;
 import org.slimta.system.signal.SignalSource;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.cloud.endpoint.event.RefreshEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -145,6 +156,101 @@ class SignalAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CloudRefreshHangupAction.class));
 	}
 
+	@Test
+	void reloadsNoConfigurationWithoutSpringCloud() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RefreshEvent.class)).run((context) -> {
+			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			assertThat(reloadDetail(context)).containsEntry("succeeded", true)
+				.doesNotContainKey("skipped")
+				.extractingByKey("reloaded")
+				.asList()
+				.noneMatch((reloaded) -> reloaded.toString().startsWith("configuration"));
+		});
+	}
+
+	@Test
+	void reopensLogbackFilesOnHangupOnlyWhereLogbackIsTheLoggingSystem() {
+		this.contextRunner.run((context) -> assertThat(context).hasBean("slimtaLogbackFilesHangupAction")
+			.hasBean("slimtaLog4jFilesHangupAction"));
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader(ch.qos.logback.classic.LoggerContext.class,
+					org.apache.logging.log4j.core.LoggerContext.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean("slimtaLogbackFilesHangupAction")
+				.doesNotHaveBean("slimtaLog4jFilesHangupAction"));
+	}
+
+	@Test
+	void showsNoReloadBeforeTheFirstHangup() {
+		this.contextRunner.run((context) -> assertThat(health(context).getDetails()).containsEntry("reload",
+				Map.of("count", 0L)));
+	}
+
+	@Test
+	void showsTheConfigurationKeysTheRefreshChanged() {
+		this.contextRunner.withUserConfiguration(ChangingRefresh.class).run((context) -> {
+			context.publishEvent(readyEvent(context));
+			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			Map<String, Object> reload = reloadDetail(context);
+			assertThat(reload).containsEntry("count", 1L).containsEntry("succeeded", true).containsKey("last");
+			assertThat((List<String>) reload.get("reloaded"))
+				.contains("configuration (2 keys changed: logging.level.org.example, sample.greeting)");
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+		});
+	}
+
+	@Test
+	void saysTheConfigurationWasNotReloadedBeforeTheApplicationIsReady() {
+		this.contextRunner.run((context) -> {
+			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			assertThat(reloadDetail(context)).containsEntry("succeeded", true)
+				.extractingByKey("skipped")
+				.asList()
+				.containsExactly("configuration (Spring Cloud refreshes only once the application is ready)");
+		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aFailedRefreshIsAnErrorWithItsReasonAndTheApplicationStaysUp(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(FailingRefresh.class).run((context) -> {
+			context.publishEvent(readyEvent(context));
+			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			Map<String, Object> reload = reloadDetail(context);
+			assertThat(reload).containsEntry("succeeded", false);
+			assertThat((List<String>) reload.get("failures")).singleElement()
+				.asString()
+				.startsWith("configuration (kept the previous one; fix the file and send SIGHUP again): Failed to load "
+						+ "property source from location 'file:config/application.yml': mapping values are not allowed "
+						+ "here in 'reader', line 2");
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			assertThat(output).contains("ERROR")
+				.contains("Reload after SIGHUP from pid 42 in ")
+				.contains(" failed: configuration (kept the previous one; fix the file and send SIGHUP again): Failed to "
+						+ "load property source");
+		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void saysWhatWasReloadedInOneInfoLine(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(ChangingRefresh.class).run((context) -> {
+			context.publishEvent(readyEvent(context));
+			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			assertThat(output).containsPattern("INFO .* Reloaded after SIGHUP from pid 42 in [0-9]+ ms: configuration "
+					+ "\\(2 keys changed: logging.level.org.example, sample.greeting\\)");
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> reloadDetail(org.springframework.context.ApplicationContext context) {
+		return (Map<String, Object>) health(context).getDetails().get("reload");
+	}
+
+	private static ApplicationReadyEvent readyEvent(ConfigurableApplicationContext context) {
+		return new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO);
+	}
+
 	private static Health health(org.springframework.context.ApplicationContext context) {
 		return context.getBean(SlimtaHealthIndicator.class).health();
 	}
@@ -190,6 +296,33 @@ class SignalAutoConfigurationTests {
 		@Bean
 		ApplicationListener<RefreshEvent> refreshListener() {
 			return (event) -> this.order.add("RefreshEvent");
+		}
+
+	}
+
+	/** What Spring Cloud's refresh does when the configuration changed: announces the keys. */
+	@Configuration(proxyBeanMethods = false)
+	static class ChangingRefresh {
+
+		@Bean
+		ApplicationListener<RefreshEvent> changingRefresh(ApplicationEventPublisher publisher) {
+			return (event) -> publisher.publishEvent(
+					new EnvironmentChangeEvent(Set.of("sample.greeting", "logging.level.org.example")));
+		}
+
+	}
+
+	/** What Spring Cloud's refresh does when a configuration file no longer parses. */
+	@Configuration(proxyBeanMethods = false)
+	static class FailingRefresh {
+
+		@Bean
+		ApplicationListener<RefreshEvent> failingRefresh() {
+			return (event) -> {
+				throw new IllegalStateException("Failed to load property source from location "
+						+ "'file:config/application.yml'", new IllegalStateException(
+								"mapping values are not allowed here\n in 'reader', line 2, column 9:\n    greeting: a: b"));
+			};
 		}
 
 	}

@@ -1,5 +1,8 @@
 package org.slimta.system.autoconfigure;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.signal.JdkSignalSource;
 import org.slimta.system.signal.SignalSource;
@@ -12,11 +15,19 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SignalPreparationEnvironmentPostProcessorTests {
+
+	@BeforeEach
+	void firstStartUpOfTheJvm() {
+		DaemonEnvironmentPostProcessor.forgetFirstRun();
+		SignalPreparationEnvironmentPostProcessor.forgetFirstRun();
+	}
 
 	@Test
 	void neverRelaunchesATestRunnerAndSaysWhy() {
@@ -41,6 +52,26 @@ class SignalPreparationEnvironmentPostProcessorTests {
 		assertThatExceptionOfType(BindException.class)
 			.isThrownBy(() -> application().run("--slimta.system.signals.handled=SIGHUP,SIGFOO"))
 			.satisfies((ex) -> assertThat(ex.getName()).hasToString("slimta.system.signals.handled"));
+	}
+
+	@Test
+	void doesNothingWhenARefreshPreparesAnEnvironmentAgain() {
+		try (ConfigurableApplicationContext context = application().run()) {
+			SpringApplication application = application();
+			int initializers = application.getInitializers().size();
+			// Not even bound: the process was prepared, or not, for good.
+			new SignalPreparationEnvironmentPostProcessor((destination) -> destination.get())
+				.postProcessEnvironment(environment("slimta.system.signals.handled", "SIGFOO"), application);
+			new DaemonEnvironmentPostProcessor((destination) -> destination.get())
+				.postProcessEnvironment(environment("slimta.system.daemon.enabled", "maybe"), application);
+			assertThat(application.getInitializers()).hasSize(initializers);
+		}
+	}
+
+	private static StandardEnvironment environment(String name, String value) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("refresh", Map.of(name, value)));
+		return environment;
 	}
 
 	private static SpringApplication application() {

@@ -2,6 +2,7 @@ package org.slimta.system.autoconfigure;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.signal.Signal;
 
@@ -17,6 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SlimtaSystemPropertiesBinderTests {
+
+	@BeforeEach
+	void firstStartUpOfTheJvm() {
+		DaemonEnvironmentPostProcessor.forgetFirstRun();
+		SignalPreparationEnvironmentPostProcessor.forgetFirstRun();
+	}
 
 	@Test
 	void bindsEnvironmentVariablesInTheirOwnSpelling() {

@@ -3,6 +3,7 @@ package org.slimta.system.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,11 +57,12 @@ class SystemdNotifyAutoConfigurationTests {
 				context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 4711, 0);
 				assertThat(systemd.next(TIMEOUT))
 					.matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+\nSTATUS=reloading on SIGHUP from pid 4711");
-				assertThat(systemd.next(TIMEOUT)).isEqualTo("READY=1\nSTATUS=" + serving);
+				assertThat(systemd.next(TIMEOUT))
+					.matches("READY=1\nSTATUS=" + Pattern.quote(serving) + "; reloaded at [0-9T:.Z-]+.*");
 				// The JVM's handlers cannot tell the sender.
 				context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 0, -1);
 				assertThat(systemd.next(TIMEOUT)).endsWith("\nSTATUS=reloading on SIGHUP");
-				assertThat(systemd.next(TIMEOUT)).isEqualTo("READY=1\nSTATUS=" + serving);
+				assertThat(systemd.next(TIMEOUT)).startsWith("READY=1\nSTATUS=" + serving + "; reloaded at ");
 			});
 			assertThat(systemd.next(TIMEOUT)).isEqualTo("STOPPING=1\nSTATUS=stopping");
 		}
@@ -95,6 +98,25 @@ class SystemdNotifyAutoConfigurationTests {
 					context.publishEvent(new SignalEvent(this, Signal.SIGINT, 1, 0));
 				});
 			assertThat(systemd.within(Duration.ofMillis(200))).isEmpty();
+		}
+	}
+
+	@Test
+	void tellsSystemdThatTheReloadFailedAndWhy() throws Exception {
+		String socket = this.directory.resolve("notify.sock").toString();
+		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket)
+				.withUserConfiguration(SignalAutoConfigurationTests.FailingRefresh.class)
+				.run((context) -> {
+					context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
+							Duration.ZERO));
+					context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 1, 0);
+					assertThat(systemd.next(TIMEOUT)).startsWith("RELOADING=1");
+					// First, so that the line, cut at 200 characters for systemctl status, still says that it failed.
+					assertThat(systemd.next(TIMEOUT)).matches("READY=1\nSTATUS=reload at [0-9T:.Z-]+ failed: configuration "
+							+ "\\(kept the previous one; fix the file and send SIGHUP again\\): Failed to load property "
+							+ "source .*");
+				});
 		}
 	}
 

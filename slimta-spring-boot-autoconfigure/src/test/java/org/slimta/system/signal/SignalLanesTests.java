@@ -94,6 +94,32 @@ class SignalLanesTests {
 	}
 
 	@Test
+	void handlesWithTheContextClassLoaderOfTheThreadThatMadeTheLanes() throws Exception {
+		ClassLoader application = new ClassLoader(getClass().getClassLoader()) {
+		};
+		ClassLoader before = Thread.currentThread().getContextClassLoader();
+		Thread.currentThread().setContextClassLoader(application);
+		List<ClassLoader> seen = new CopyOnWriteArrayList<>();
+		CountDownLatch handled = new CountDownLatch(1);
+		try {
+			this.lanes = new SignalLanes("test-", (signal, pid, uid) -> {
+				seen.add(Thread.currentThread().getContextClassLoader());
+				handled.countDown();
+			});
+		}
+		finally {
+			Thread.currentThread().setContextClassLoader(before);
+		}
+		// Delivered from a thread with another class loader, as the JVM's signal threads are.
+		Thread other = new Thread(() -> this.lanes.handle(Signal.SIGHUP, 1, 0));
+		other.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+		other.start();
+		other.join();
+		assertThat(handled.await(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(seen).containsExactly(application);
+	}
+
+	@Test
 	void namesEachThreadForItsSignal() {
 		assertThat(new SignalLanes("slimta-signal-", (signal, pid, uid) -> {
 		}).threadName(Signal.SIGHUP)).isEqualTo("slimta-signal-hup");

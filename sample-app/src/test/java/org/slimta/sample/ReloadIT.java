@@ -1,0 +1,226 @@
+package org.slimta.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slimta.system.signal.Signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * "HUP reloads the configuration and reopens the logs", on the packaged sample application run as
+ * a real child JVM and checked from outside: an external configuration file edited, a log file
+ * moved away as logrotate does, SIGHUP sent, then HTTP, the log files and the health component.
+ */
+class ReloadIT {
+
+	private static final Pattern LOGGED = Pattern.compile("rotation-([0-9]+)$");
+
+	@TempDir
+	Path directory;
+
+	@BeforeEach
+	void onLinux() {
+		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signals are sent with kill(2)");
+	}
+
+	@Test
+	void hangupReloadsTheExternalConfigurationFile() throws Exception {
+		Path config = writeConfig("greeting: before");
+		try (SampleAppProcess app = SampleAppProcess.start(configLocation())) {
+			app.awaitHttp();
+			assertThat(app.get("/greeting").body()).isEqualTo("before\n");
+			writeConfig("greeting: after");
+			assertThat(app.get("/greeting").body()).isEqualTo("before\n");
+			app.signal(Signal.SIGHUP);
+			awaitBody(app, "/greeting", "after\n"::equals);
+			awaitBody(app, "/actuator/health", (health) -> health.contains("\"count\":1"));
+			Map<String, Object> reload = reloadDetail(app);
+			assertThat(reload).containsEntry("count", 1).containsEntry("succeeded", true).containsKey("last");
+			assertThat(reload.get("reloaded")).asList().contains("configuration (1 key changed: sample.greeting)");
+			assertThat(app.output()).containsPattern("INFO .* Reloaded after SIGHUP from pid "
+					+ ProcessHandle.current().pid() + " in [0-9]+ ms: configuration \\(1 key changed: sample.greeting\\)");
+			assertThat(config).exists();
+		}
+	}
+
+	@Test
+	void aConfigurationFileThatNoLongerParsesLeavesThePreviousConfiguration() throws Exception {
+		writeConfig("greeting: before");
+		try (SampleAppProcess app = SampleAppProcess.start(configLocation())) {
+			app.awaitHttp();
+			writeConfig("greeting: [unclosed");
+			app.signal(Signal.SIGHUP);
+			awaitBody(app, "/actuator/health", (health) -> health.contains("\"succeeded\":false"));
+			assertThat(app.get("/greeting").body()).isEqualTo("before\n");
+			assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
+			assertThat(reloadDetail(app).get("failures")).asList()
+				.singleElement()
+				.asString()
+				.startsWith("configuration (kept the previous one; fix the file and send SIGHUP again): ")
+				.contains("while parsing a flow sequence in 'reader', line 2, column 13");
+			assertThat(app.output()).containsPattern("ERROR .* Reload after SIGHUP from pid [0-9]+ in [0-9]+ ms failed: "
+					+ "configuration \\(kept the previous one; fix the file and send SIGHUP again\\): while parsing");
+			// Fixed, the file is read again on the next SIGHUP.
+			writeConfig("greeting: fixed");
+			app.signal(Signal.SIGHUP);
+			awaitBody(app, "/actuator/health", (health) -> health.contains("\"count\":2"));
+			assertThat(app.get("/greeting").body()).isEqualTo("fixed\n");
+			assertThat(reloadDetail(app)).containsEntry("succeeded", true);
+		}
+	}
+
+	@Test
+	void aRefreshRepeatsNothingOfTheStartUp() throws Exception {
+		writeConfig("greeting: before");
+		try (SampleAppProcess app = SampleAppProcess.start(configLocation())) {
+			app.awaitHttp();
+			writeConfig("greeting: after");
+			app.signal(Signal.SIGHUP);
+			awaitBody(app, "/actuator/health", (health) -> health.contains("\"count\":1"));
+			assertThat(app.get("/greeting").body()).isEqualTo("after\n");
+			assertThat(app.output().split("are blocked in every thread of pid", -1)).as(app.output()).hasSize(2);
+			// The console pattern cuts the thread name to its last 15 characters, the logger name to 40.
+			assertThat(app.output().lines().filter((line) -> line.contains("signal-hup]")))
+				.noneMatch((line) -> line.contains("EnvironmentPostProcessor"));
+		}
+	}
+
+	@Test
+	void theLogFileIsReopenedAfterEachRotationAndNoLineIsLost() throws Exception {
+		Path log = this.directory.resolve("sample.log");
+		try (SampleAppProcess app = SampleAppProcess.start("--logging.file.name=" + log)) {
+			app.awaitHttp();
+			AtomicBoolean writing = new AtomicBoolean(true);
+			AtomicInteger logged = new AtomicInteger();
+			List<Throwable> failures = new ArrayList<>();
+			// Lines logged all along, while the file is moved and reopened.
+			Thread writer = new Thread(() -> {
+				try {
+					while (writing.get()) {
+						int line = logged.get() + 1;
+						assertThat(app.post("/log?line=rotation-" + line).statusCode()).isEqualTo(200);
+						logged.set(line);
+					}
+				}
+				catch (Throwable ex) {
+					failures.add(ex);
+				}
+			});
+			writer.start();
+			try {
+				for (int rotation = 1; rotation <= 3; rotation++) {
+					int before = logged.get();
+					awaitCondition(() -> logged.get() > before + 20, "lines logged before rotation " + rotation);
+					Path moved = this.directory.resolve("sample.log." + rotation);
+					Files.move(log, moved);
+					app.signal(Signal.SIGHUP);
+					awaitCondition(() -> Files.exists(log) && Files.readString(log).contains("Reloaded after SIGHUP"),
+							"the reload line in a new " + log);
+					// Logged once the file was reopened: in the new file, not in the one moved away.
+					assertThat(reloadLines(log)).singleElement().asString().endsWith("log file " + log);
+					assertThat(reloadLines(moved)).hasSize((rotation == 1) ? 0 : 1);
+				}
+				int before = logged.get();
+				awaitCondition(() -> logged.get() > before + 20, "lines logged after the last rotation");
+			}
+			finally {
+				writing.set(false);
+				writer.join();
+			}
+			assertThat(failures).isEmpty();
+			Map<Integer, Integer> seen = new HashMap<>();
+			try (Stream<Path> files = Files.list(this.directory)) {
+				for (Path file : files.filter((file) -> file.getFileName().toString().startsWith("sample.log")).toList()) {
+					for (String line : Files.readAllLines(file)) {
+						Matcher matcher = LOGGED.matcher(line);
+						if (matcher.find()) {
+							seen.merge(Integer.parseInt(matcher.group(1)), 1, Integer::sum);
+						}
+					}
+				}
+			}
+			assertThat(seen).hasSize(logged.get()).allSatisfy((line, times) -> assertThat(times).as("line %d", line).isOne());
+			assertThat(Files.readAllLines(log)).last().asString().endsWith("rotation-" + logged.get());
+			// The moved files are closed: only the one at the configured path is open.
+			try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(app.pid()), "fd"))) {
+				List<Path> open = new ArrayList<>();
+				for (Path descriptor : descriptors.toList()) {
+					try {
+						open.add(Files.readSymbolicLink(descriptor));
+					}
+					catch (java.io.IOException ex) {
+						// Closed while listed.
+					}
+				}
+				assertThat(open).contains(log).noneMatch((path) -> path.getFileName().toString().matches("sample\\.log\\.[0-9]"));
+			}
+			assertThat(reloadDetail(app)).containsEntry("count", 3).containsEntry("succeeded", true);
+		}
+	}
+
+	private static List<String> reloadLines(Path file) throws Exception {
+		return Files.readAllLines(file).stream().filter((line) -> line.contains("Reloaded after SIGHUP")).toList();
+	}
+
+	private String configLocation() {
+		return "--spring.config.additional-location=file:" + this.directory + "/";
+	}
+
+	private Path writeConfig(String sampleProperties) throws Exception {
+		return Files.writeString(this.directory.resolve("application.yml"), "sample:\n  " + sampleProperties + "\n");
+	}
+
+	private static Map<String, Object> reloadDetail(SampleAppProcess app) throws Exception {
+		return JsonPath.read(app.get("/actuator/health").body(), "$.components.slimta.details.reload");
+	}
+
+	private static void awaitBody(SampleAppProcess app, String path, Predicate<String> condition) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		String body = "";
+		while (System.nanoTime() < deadline) {
+			body = app.get(path).body();
+			if (condition.test(body)) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		throw new TimeoutException("GET " + path + " still answers " + body + "\n" + app.output());
+	}
+
+	private static void awaitCondition(Condition condition, String what) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (condition.holds()) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		throw new TimeoutException("no " + what + " within 30 s");
+	}
+
+	@FunctionalInterface
+	private interface Condition {
+
+		boolean holds() throws Exception;
+
+	}
+
+}
