@@ -1,25 +1,24 @@
 package org.slimta.system.autoconfigure;
 
-import org.slimta.system.signal.SignalfdReader;
+import java.util.List;
 
-import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.env.StandardEnvironment;
+import org.slimta.system.signal.SignalfdPreparation;
+import org.slimta.system.signal.StartupRelaunch;
 
 /**
  * Prepares the process for {@code signalfd} from the first line of {@code main}, before Spring
- * Boot starts, so that the re-execution in place costs little more than a second JVM start:
+ * Boot is loaded, so that the re-execution in place costs little more than a second JVM start:
  * <pre class="code">
  * public static void main(String[] args) {
  *     EarlySignalPreparation.prepare(args);
  *     SpringApplication.run(MyApplication.class, args);
  * }
  * </pre>
- * It reads {@code slimta.system.*} from the command line, system properties, environment
- * variables and the configuration files as Spring Boot would, and decides exactly as the
- * starter does without it; where the JVM is not re-executed, Spring Boot's start-up decides
- * again and logs why. Optional: without this call the starter relaunches from inside Spring
- * Boot's start-up.
+ * It decides as the starter does without it, on {@code slimta.system.*} from the command line,
+ * system properties, environment variables and the configuration files in the default locations
+ * (see README, "When the relaunch is decided"), read without Spring Boot's configuration
+ * machinery. Optional: without this call the starter relaunches from the
+ * {@code SpringApplication} constructor, a little later.
  */
 public final class EarlySignalPreparation {
 
@@ -32,23 +31,8 @@ public final class EarlySignalPreparation {
 	 * @param args the application's arguments, as given to {@code main}
 	 */
 	public static void prepare(String... args) {
-		if (SignalfdReader.startIfPrepared().isPresent()) {
-			return;
-		}
-		StandardEnvironment environment = new StandardEnvironment();
-		if (args.length > 0) {
-			environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
-		}
-		ConfigDataEnvironmentPostProcessor.applyTo(environment);
-		SlimtaSystemProperties properties;
-		try {
-			properties = SlimtaSystemPropertiesBinder.bind(environment);
-		}
-		catch (RuntimeException ex) {
-			// Spring Boot binds the same properties again and explains the failure.
-			return;
-		}
-		SignalPreparationEnvironmentPostProcessor.prepare(properties);
+		StartupRelaunch.atStart(List.of(args), Thread.currentThread().getContextClassLoader(),
+				SignalfdPreparation.whyNotApplicationMain(Thread.currentThread(), new Throwable().getStackTrace()));
 	}
 
 }

@@ -90,11 +90,7 @@ public final class SignalAutoConfiguration {
 			throw new SignalfdUnavailableException(ex.getMessage(), "check that the process may load jnr-ffi's native"
 					+ " library (a java.io.tmpdir that allows executables)", true);
 		}
-		if (signals.getBackend() == SignalBackend.JDK) {
-			logger.warn("slimta.system.signals.backend is jdk, but this process was already started for signalfd,"
-					+ " whose signals the JVM's handlers cannot take: reading them from signalfd. Set the backend"
-					+ " on the command line, in the environment or in application.yml to avoid the relaunch");
-		}
+		// The JVM's handlers cannot take signals under -Xrs: with backend=jdk too, signalfd (said at start-up).
 		return new SignalfdSource(reader, signals.getHandled());
 	}
 

@@ -1,21 +1,25 @@
 package org.slimta.system.autoconfigure;
 
-import org.slimta.system.signal.SignalfdReader;
+import org.slimta.system.signal.SignalfdPreparation;
+import org.slimta.system.signal.StartupRelaunch;
 
 import org.springframework.boot.bootstrap.BootstrapRegistry;
 import org.springframework.boot.bootstrap.BootstrapRegistryInitializer;
 
 /**
- * In a process started for signalfd, starts reading the blocked signals at the first moment
- * Spring Boot runs code of a starter (the {@code SpringApplication} constructor), long before
- * the context exists: a SIGTERM during start-up then ends the application as promptly as the
- * JVM's own handlers would. Does nothing in any other process.
+ * The first moment Spring Boot runs code of a starter (the {@code SpringApplication}
+ * constructor, long before the configuration files are read): relaunches the JVM for signalfd
+ * when its settings ask for it ({@link StartupRelaunch}), and in a process already prepared
+ * starts reading the blocked signals, so that a SIGTERM during start-up ends the application as
+ * promptly as the JVM's own handlers would.
  */
 public final class SignalReadingBootstrap implements BootstrapRegistryInitializer {
 
-	/** Starts the reader: instantiated by the {@code SpringApplication} constructor, earlier than any callback. */
+	/** Decides: instantiated by the {@code SpringApplication} constructor, earlier than any callback. */
 	public SignalReadingBootstrap() {
-		SignalfdReader.startIfPrepared();
+		Thread thread = Thread.currentThread();
+		StartupRelaunch.atStart(null, thread.getContextClassLoader(),
+				SignalfdPreparation.whyNotApplicationMain(thread, new Throwable().getStackTrace()));
 	}
 
 	@Override

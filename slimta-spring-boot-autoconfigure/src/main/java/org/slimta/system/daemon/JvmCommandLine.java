@@ -145,7 +145,12 @@ public record JvmCommandLine(String executable, List<String> arguments) {
 	 * @return whether an IDE launcher agent is on the command line
 	 */
 	public boolean hasIdeLauncher() {
-		return this.arguments.stream().anyMatch((argument) -> argument.startsWith("-javaagent:") && argument.contains("idea_rt"));
+		for (String argument : this.arguments) {
+			if (argument.startsWith("-javaagent:") && argument.contains("idea_rt")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -154,12 +159,13 @@ public record JvmCommandLine(String executable, List<String> arguments) {
 	 * @return the missing files, empty if there are none
 	 */
 	public List<String> missingArgumentFiles() {
-		return this.arguments.stream()
-			.skip(1)
-			.filter((argument) -> argument.startsWith("@") && !argument.startsWith("@@"))
-			.map((argument) -> argument.substring(1))
-			.filter((file) -> !Files.isReadable(Path.of(file)))
-			.toList();
+		List<String> missing = new ArrayList<>();
+		for (String argument : this.arguments.subList(1, this.arguments.size())) {
+			if (argument.startsWith("@") && !argument.startsWith("@@") && !Files.isReadable(Path.of(argument.substring(1)))) {
+				missing.add(argument.substring(1));
+			}
+		}
+		return missing;
 	}
 
 	private static boolean isDebugOption(String argument) {

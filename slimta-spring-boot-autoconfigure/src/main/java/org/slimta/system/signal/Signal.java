@@ -66,7 +66,12 @@ public enum Signal {
 	 * @throws InvalidValueException if no signal has that name
 	 */
 	public static Signal parse(String name) {
-		int nonAscii = name.codePoints().filter((codePoint) -> codePoint > 0x7F).findFirst().orElse(-1);
+		int nonAscii = -1;
+		for (int i = 0; i < name.length() && nonAscii == -1; i += Character.charCount(name.codePointAt(i))) {
+			if (name.codePointAt(i) > 0x7F) {
+				nonAscii = name.codePointAt(i);
+			}
+		}
 		if (nonAscii != -1) {
 			throw new InvalidValueException(name, "unknown signal '" + name + "': signal names are ASCII, and '"
 					+ Character.toString(nonAscii) + "' (U+" + String.format("%04X", nonAscii) + ") is not", ACCEPTED);

@@ -1,18 +1,20 @@
 package org.slimta.system.signal;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.slimta.system.daemon.JvmCommandLine;
-import org.slimta.system.posix.NativeSignals;
+import org.slimta.system.posix.RelaunchCalls;
 import org.slimta.system.posix.PosixException;
 
 /**
@@ -36,7 +38,8 @@ public final class SignalfdPreparation {
 
 	private static final String SHUTDOWN_PROPERTY = MARKER_PROPERTY + ".shutdown-on";
 
-	private static final String JNR_ASM = "jnr.ffi.asm.enabled";
+	// How long the process ran before it was relaunched, in milliseconds: Spring Boot counts only the new JVM.
+	private static final String RELAUNCHED_AFTER_PROPERTY = MARKER_PROPERTY + ".relaunched-after";
 
 	// The static entry point users may call from main, before Spring Boot starts.
 	private static final String EARLY_ENTRY = "org.slimta.system.autoconfigure.EarlySignalPreparation";
@@ -53,7 +56,8 @@ public final class SignalfdPreparation {
 	 * @return the options
 	 */
 	public static List<String> jvmOptions(Set<Signal> handled, Set<Signal> shutdownOn) {
-		return List.of("-Xrs", "-XX:+StartAttachListener", "-D" + MARKER_PROPERTY + "=" + MARKER_VALUE,
+		// -Xrs starts the attach listener at once (jcmd works), in place of the signal dispatcher.
+		return List.of("-Xrs", "-D" + MARKER_PROPERTY + "=" + MARKER_VALUE,
 				"-D" + READ_PROPERTY + "=" + names(read(handled)), "-D" + SHUTDOWN_PROPERTY + "=" + names(shutdownOn));
 	}
 
@@ -83,8 +87,26 @@ public final class SignalfdPreparation {
 				parse(System.getProperty(SHUTDOWN_PROPERTY, "INT,TERM"))));
 	}
 
+	/**
+	 * How long this process ran before its JVM was relaunched in place for signalfd.
+	 * @return the milliseconds, if this JVM is such a relaunch
+	 */
+	public static Optional<Long> relaunchedAfter() {
+		String millis = System.getProperty(RELAUNCHED_AFTER_PROPERTY);
+		try {
+			return (millis != null) ? Optional.of(Long.valueOf(millis)) : Optional.empty();
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
 	private static String names(Set<Signal> signals) {
-		return signals.stream().map(Signal::name).collect(Collectors.joining(","));
+		StringBuilder names = new StringBuilder();
+		for (Signal signal : signals) {
+			names.append(names.isEmpty() ? "" : ",").append(signal.name());
+		}
+		return names.toString();
 	}
 
 	private static Set<Signal> parse(String names) {
@@ -198,12 +220,7 @@ public final class SignalfdPreparation {
 	 */
 	public static void relaunch(JvmCommandLine commandLine, Set<Signal> handled, Set<Signal> shutdownOn,
 			Map<String, String> environment) throws IOException {
-		// This JVM is about to be replaced: binding without generated classes saves ~45 ms of its
-		// start (measured), at the price of slower calls should execv fail.
-		if (System.getProperty(JNR_ASM) == null) {
-			System.setProperty(JNR_ASM, "false");
-		}
-		NativeSignals calls = NativeSignals.get();
+		RelaunchCalls calls = RelaunchCalls.bind();
 		int keepUpTo = 2 + inheritedListenFds(environment);
 		for (int fd : openDescriptors()) {
 			if (fd > keepUpTo) {
@@ -215,7 +232,12 @@ public final class SignalfdPreparation {
 				}
 			}
 		}
-		JvmCommandLine prepared = commandLine.withJvmOptions(jvmOptions(handled, shutdownOn));
+		List<String> options = new ArrayList<>(jvmOptions(handled, shutdownOn));
+		long uptime = processUptime();
+		if (uptime >= 0) {
+			options.add("-D" + RELAUNCHED_AFTER_PROPERTY + "=" + uptime);
+		}
+		JvmCommandLine prepared = commandLine.withJvmOptions(options);
 		Set<Integer> numbers = numbers(read(handled));
 		System.out.flush();
 		System.err.flush();
@@ -246,10 +268,30 @@ public final class SignalfdPreparation {
 		}
 	}
 
-	private static List<Integer> openDescriptors() throws IOException {
-		try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-			return fds.map((fd) -> Integer.parseInt(fd.getFileName().toString())).sorted().toList();
+	// From the kernel's clock since boot, in its ticks of 10 ms: no JVM clock starts before the JVM.
+	private static long processUptime() {
+		try {
+			String stat = Files.readString(Path.of("/proc/self/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			long startTicks = Long.parseLong(fields[19]);
+			String uptime = Files.readString(Path.of("/proc/uptime"));
+			long nowMillis = Math.round(Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))) * 1000);
+			return Math.max(0, nowMillis - startTicks * 10);
 		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	private static List<Integer> openDescriptors() throws IOException {
+		List<Integer> descriptors = new ArrayList<>();
+		try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+			for (Path fd : fds) {
+				descriptors.add(Integer.parseInt(fd.getFileName().toString()));
+			}
+		}
+		Collections.sort(descriptors);
+		return descriptors;
 	}
 
 	/**
@@ -258,7 +300,11 @@ public final class SignalfdPreparation {
 	 * @return their numbers
 	 */
 	public static Set<Integer> numbers(Set<Signal> signals) {
-		return signals.stream().map(Signal::number).collect(Collectors.toSet());
+		Set<Integer> numbers = new HashSet<>();
+		for (Signal signal : signals) {
+			numbers.add(signal.number());
+		}
+		return numbers;
 	}
 
 	/**

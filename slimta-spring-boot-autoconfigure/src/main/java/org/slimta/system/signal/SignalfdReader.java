@@ -41,7 +41,8 @@ public final class SignalfdReader {
 
 	private final Set<Signal> read;
 
-	private final Set<Signal> shutdownOn;
+	// Guarded by this: the final configuration may differ from the one the relaunch read.
+	private Set<Signal> shutdownOn;
 
 	private final CompletableFuture<Void> opened = new CompletableFuture<>();
 
@@ -163,6 +164,28 @@ public final class SignalfdReader {
 			this.handler = null;
 			this.accepted = Set.of();
 		}
+	}
+
+	/**
+	 * Act on the signals an application does not take as the JVM's own handlers would, where the
+	 * final configuration takes fewer signals than this process blocked: those of its
+	 * {@code shutdownOn}, and HUP, INT and TERM, end the JVM with status 128 + their number;
+	 * SIGQUIT still prints a thread dump; others are ignored.
+	 * @param taken the signals the application takes
+	 * @param shutdownOn those of them that end it
+	 * @return the signals that now end the JVM while no application takes them
+	 */
+	public synchronized Set<Signal> actAsTheJvmFor(Set<Signal> taken, Set<Signal> shutdownOn) {
+		Set<Signal> ending = EnumSet.noneOf(Signal.class);
+		ending.addAll(shutdownOn);
+		for (Signal signal : EnumSet.of(Signal.SIGHUP, Signal.SIGINT, Signal.SIGTERM)) {
+			if (this.read.contains(signal) && !taken.contains(signal)) {
+				ending.add(signal);
+			}
+		}
+		ending.retainAll(this.read);
+		this.shutdownOn = Set.copyOf(ending);
+		return this.shutdownOn;
 	}
 
 	/**

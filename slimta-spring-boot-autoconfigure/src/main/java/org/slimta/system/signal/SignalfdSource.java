@@ -44,8 +44,9 @@ public final class SignalfdSource implements SignalSource {
 		Set<Signal> unread = EnumSet.noneOf(Signal.class);
 		unread.addAll(this.signals);
 		unread.removeAll(taken);
-		if (!unread.isEmpty()) {
-			logger.warn("Signals " + unread + " cannot be taken: this process was started with only "
+		// Said once at start-up where the relaunch read other settings than the final configuration's.
+		if (!unread.isEmpty() && logger.isDebugEnabled()) {
+			logger.debug("Signals " + unread + " cannot be taken: this process was started with only "
 					+ this.reader.signals() + " blocked for signalfd, and keeps their default action;"
 					+ " set slimta.system.signals.handled where the start-up reads it (see README)");
 		}

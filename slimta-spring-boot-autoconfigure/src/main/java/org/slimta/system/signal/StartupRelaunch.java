@@ -1,0 +1,136 @@
+package org.slimta.system.signal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.slimta.system.daemon.JvmCommandLine;
+import org.slimta.system.signal.SignalfdPreparation.Assessment;
+import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
+import org.slimta.system.signal.SignalfdPreparation.Verdict;
+import org.slimta.system.startup.StartupProperties;
+
+/**
+ * The relaunch for signalfd at the first moment a JVM runs code of this starter (the
+ * {@code SpringApplication} constructor, or {@code main} itself), long before Spring Boot reads
+ * its configuration: settings read by {@link StartupProperties} decide. In a JVM already
+ * prepared it only starts the {@link SignalfdReader}. Once per JVM.
+ * <p>
+ * Spring Boot's final configuration may disagree later (a profile activated from a file, a
+ * {@code spring.config.import}): the process then relaunches late, or, already relaunched,
+ * keeps reading the signals it blocked and acts on them as that configuration asks.
+ */
+public final class StartupRelaunch {
+
+	private static boolean ran;
+
+	private static List<String> args = List.of();
+
+	private static ClassLoader classLoader;
+
+	private static Assessment failure;
+
+	private StartupRelaunch() {
+	}
+
+	/**
+	 * Start reading signals in a prepared JVM, or relaunch this JVM in place when the settings
+	 * ask for signalfd and it can; return otherwise, leaving the reason to the final configuration.
+	 * @param applicationArgs the application's arguments, or {@code null} to take those of the
+	 * JVM's command line
+	 * @param loader the class loader of the application's resources
+	 * @param notApplicationMain why the running code is not the application's own {@code main},
+	 * or {@code null}
+	 */
+	public static synchronized void atStart(List<String> applicationArgs, ClassLoader loader, String notApplicationMain) {
+		if (ran) {
+			return;
+		}
+		ran = true;
+		classLoader = loader;
+		if (SignalfdReader.startIfPrepared().isPresent()) {
+			args = (applicationArgs != null) ? applicationArgs : commandLineArguments();
+			return;
+		}
+		if (notApplicationMain != null || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+			return;
+		}
+		args = (applicationArgs != null) ? applicationArgs : commandLineArguments();
+		RelaunchSettings settings;
+		try {
+			settings = settingsAtStart();
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot reads the same values and explains what is wrong with them.
+			return;
+		}
+		if (settings.wantsSignalfd()) {
+			relaunch(settings.handled(), settings.shutdownOn(), true, null);
+		}
+	}
+
+	/**
+	 * The settings as the first moment of this JVM reads them, read again.
+	 * @return the settings
+	 * @throws IllegalArgumentException if a value is invalid or a placeholder unresolvable
+	 */
+	public static synchronized RelaunchSettings settingsAtStart() {
+		ClassLoader loader = (classLoader != null) ? classLoader : StartupRelaunch.class.getClassLoader();
+		return RelaunchSettings.read(StartupProperties.read(args, loader));
+	}
+
+	/**
+	 * Re-execute this JVM in place with the signals blocked, where it can; the one implementation
+	 * behind the relaunch at the first moment and the late one. Returns only if the JVM was not
+	 * replaced.
+	 * @param handled the signals the application takes
+	 * @param shutdownOn those of them that end it
+	 * @param relaunchAllowed {@code slimta.system.signals.relaunch}
+	 * @param notApplicationMain why the running code is not the application's own main, or
+	 * {@code null}
+	 * @return the decision: {@link Verdict#PREPARED}, or why signalfd is unavailable
+	 */
+	public static synchronized Assessment relaunch(Set<Signal> handled, Set<Signal> shutdownOn, boolean relaunchAllowed,
+			String notApplicationMain) {
+		if (failure != null) {
+			return failure;
+		}
+		ProcessFacts facts = ProcessFacts.current(notApplicationMain);
+		Assessment assessment = SignalfdPreparation.assess(handled, relaunchAllowed, facts);
+		if (assessment.verdict() != Verdict.RELAUNCH) {
+			return assessment;
+		}
+		try {
+			SignalfdPreparation.relaunch(facts.commandLine(), handled, shutdownOn, facts.environment());
+			throw new IllegalStateException("execv returned");
+		}
+		catch (Exception | LinkageError ex) {
+			// Remembered, so that a second attempt from Spring Boot's start-up does not cost the same again.
+			failure = Assessment.unavailable("re-executing the JVM in place failed (" + ex.getMessage() + ")",
+					"set slimta.system.signals.relaunch=false to skip the attempt");
+			return failure;
+		}
+	}
+
+	/**
+	 * Forget that this JVM decided, for tests that start several applications in one JVM.
+	 */
+	public static synchronized void forget() {
+		ran = false;
+		args = List.of();
+		classLoader = null;
+	}
+
+	// Spring Boot reads every --name=value argument as an option; JVM options never start with --slimta or --spring.
+	private static List<String> commandLineArguments() {
+		try {
+			List<String> arguments = JvmCommandLine.current().arguments();
+			return arguments.subList(1, arguments.size());
+		}
+		catch (IOException | RuntimeException ex) {
+			return List.of();
+		}
+	}
+
+}
