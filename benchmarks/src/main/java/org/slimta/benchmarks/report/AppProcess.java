@@ -106,6 +106,22 @@ final class AppProcess implements AutoCloseable {
 		return this.startupNanos / 1e6;
 	}
 
+	/**
+	 * How long the process ran before its JVM was relaunched in place for signalfd, as the
+	 * relaunch recorded it on the new JVM's command line (from the kernel's process start time,
+	 * in its 10 ms ticks).
+	 * @return the milliseconds, or {@code null} if the JVM was not relaunched
+	 */
+	Double relaunchedAfterMillis() throws IOException {
+		String marker = "-Dorg.slimta.system.prepared.relaunched-after=";
+		for (String argument : Files.readString(Path.of("/proc", Long.toString(pid()), "cmdline")).split("\0")) {
+			if (argument.startsWith(marker)) {
+				return Double.valueOf(argument.substring(marker.length()));
+			}
+		}
+		return null;
+	}
+
 	/** A {@code kB} field of {@code /proc/<pid>/status}, in MiB; VmHWM is the peak RSS. */
 	double statusMebibytes(String field) throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
