@@ -70,6 +70,14 @@ final class SampleAppProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Start the jar in a working directory of its own, where Spring Boot looks for
+	 * {@code ./config/application.yml}.
+	 */
+	static SampleAppProcess startIn(Path directory, String... args) throws IOException {
+		return launch(List.of(), List.of("-jar", jar().toAbsolutePath().toString()), Map.of(), freePort(), directory, args);
+	}
+
+	/**
 	 * Start the jar with extra environment variables and application arguments.
 	 */
 	static SampleAppProcess startWithEnvironment(Map<String, String> environment, String... args) throws IOException {
@@ -114,6 +122,11 @@ final class SampleAppProcess implements AutoCloseable {
 
 	private static SampleAppProcess launch(List<String> wrapper, List<String> launch, Map<String, String> environment,
 			int port, String... args) throws IOException {
+		return launch(wrapper, launch, environment, port, null, args);
+	}
+
+	private static SampleAppProcess launch(List<String> wrapper, List<String> launch, Map<String, String> environment,
+			int port, Path directory, String... args) throws IOException {
 		List<String> command = new ArrayList<>(wrapper);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(launch);
@@ -123,6 +136,9 @@ final class SampleAppProcess implements AutoCloseable {
 		Path output = Files.createTempFile("sample-app", ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
+		if (directory != null) {
+			builder.directory(directory.toFile());
+		}
 		// Every signal at its default action, whatever this JVM inherited (nohup ignores SIGHUP), as a service manager starts it.
 		Process process = new ChildProcessLauncher().start(builder);
 		return new SampleAppProcess(process, output, port);

@@ -28,6 +28,24 @@ class SignalfdReaderTests {
 	private final SignalHandler handler = (signal, pid, uid) -> this.delivered.add(signal + " from " + pid);
 
 	@Test
+	void endsTheJvmOnHangupAsItsHandlersWouldWhenTheFinalConfigurationTakesNoSignals() {
+		assertThat(this.reader.actAsTheJvmFor(Set.of(), Set.of())).containsExactlyInAnyOrder(Signal.SIGHUP,
+				Signal.SIGINT, Signal.SIGTERM);
+		this.reader.receive(Signal.SIGHUP, 7, 0);
+		assertThat(this.exits).containsExactly(Signal.SIGHUP);
+	}
+
+	@Test
+	void keepsHangupForTheApplicationWhenTheFinalConfigurationTakesIt() {
+		assertThat(this.reader.actAsTheJvmFor(Set.of(Signal.SIGHUP, Signal.SIGTERM), Set.of(Signal.SIGTERM)))
+			.containsExactlyInAnyOrder(Signal.SIGINT, Signal.SIGTERM);
+		this.reader.receive(Signal.SIGHUP, 7, 0);
+		assertThat(this.exits).isEmpty();
+		this.reader.attach(this.handler, Set.of(Signal.SIGHUP, Signal.SIGTERM));
+		assertThat(this.delivered).containsExactly("SIGHUP from 7");
+	}
+
+	@Test
 	void exitsOnAShutdownSignalBeforeTheApplicationTakesSignals() {
 		this.reader.receive(Signal.SIGTERM, 7, 0);
 		assertThat(this.exits).containsExactly(Signal.SIGTERM);

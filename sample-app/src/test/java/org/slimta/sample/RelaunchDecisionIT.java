@@ -1,0 +1,170 @@
+package org.slimta.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slimta.system.signal.Signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Where the relaunch for signalfd is decided: at the first moment of the JVM, on
+ * {@code slimta.system.*} from the command line, the environment and the configuration files of
+ * the working directory; and what the packaged sample application does when Spring Boot's final
+ * configuration says otherwise. Real child JVMs started in a directory of their own, checked from
+ * outside: the command line in {@code /proc}, health, log lines and exit statuses.
+ */
+class RelaunchDecisionIT {
+
+	private static final Pattern RELAUNCHED_AFTER = Pattern.compile("the JVM was relaunched for it (\\d+) ms after the process started");
+
+	@TempDir
+	Path directory;
+
+	@BeforeEach
+	void onLinux() {
+		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signalfd and /proc exist only on Linux");
+	}
+
+	@Test
+	void relaunchFalseInTheWorkingDirectorysApplicationYmlKeepsTheJvmAsItWas() throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
+			app.awaitHttp();
+			assertThat(signals(app)).isEqualTo("signalfd");
+			assertThat(app.commandLine()).contains("-Xrs");
+			Matcher relaunched = RELAUNCHED_AFTER.matcher(app.output());
+			assertThat(relaunched.find()).as(app.output()).isTrue();
+			assertThat(Long.parseLong(relaunched.group(1))).isPositive();
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+		}
+		write("config/application.yml", "slimta:\n  system:\n    signals:\n      relaunch: false\n");
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
+			app.awaitHttp();
+			assertThat(signals(app)).isEqualTo("jdk");
+			assertThat(app.commandLine()).doesNotContain("-Xrs");
+			assertThat(app.output()).contains("slimta.system.signals.relaunch is false").doesNotContain("relaunched for");
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+		}
+	}
+
+	@Test
+	void aProfileNamedOnTheCommandLineDecidesThroughItsOwnFile() throws Exception {
+		write("config/application-plain.yml", "slimta.system.signals.backend: jdk\n");
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--spring.profiles.active=plain")) {
+			app.awaitHttp();
+			assertThat(signals(app)).isEqualTo("jdk");
+			assertThat(app.commandLine()).doesNotContain("-Xrs");
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+		}
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--spring.profiles.active=other")) {
+			app.awaitHttp();
+			assertThat(signals(app)).isEqualTo("signalfd");
+			assertThat(app.commandLine()).contains("-Xrs");
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+		}
+	}
+
+	@Test
+	void aBackendImportedFromAnotherFileIsReadOnlyOnceRelaunchedAndSaidSo() throws Exception {
+		write("config/application.yml", "spring.config.import: optional:file:./imported.yml\n");
+		write("imported.yml", "slimta:\n  system:\n    signals:\n      backend: jdk\n");
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
+			app.awaitHttp();
+			assertThat(app.commandLine()).contains("-Xrs");
+			assertThat(signals(app)).isEqualTo("signalfd");
+			assertThat(app.output()).contains("The JVM was relaunched for signalfd before slimta.system.signals.backend=jdk")
+				.contains("imported.yml")
+				.contains("published as SignalEvents");
+			long before = hangups(app);
+			app.signal(Signal.SIGHUP);
+			awaitHangups(app, before + 1);
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+		}
+		// The same setting where the start-up reads it: no relaunch, the JVM's handlers.
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--slimta.system.signals.backend=jdk")) {
+			app.awaitHttp();
+			assertThat(app.commandLine()).doesNotContain("-Xrs");
+			assertThat(signals(app)).isEqualTo("jdk");
+			assertThat(app.output()).doesNotContain("The JVM was relaunched");
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+		}
+	}
+
+	@Test
+	void signalsDisabledInAnImportedFileEndTheJvmOnHangupAsItsOwnHandlersWould() throws Exception {
+		write("config/application.yml", "spring.config.import: optional:file:./imported.yml\n");
+		write("imported.yml", "slimta.system.signals.enabled: false\n");
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
+			app.awaitHttp();
+			assertThat(app.commandLine()).contains("-Xrs");
+			assertThat(app.output()).contains("before slimta.system.signals.enabled=false")
+				.contains("end the JVM as its own handlers would");
+			app.signal(Signal.SIGHUP);
+			assertThat(app.awaitExit()).isEqualTo(129);
+		}
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--slimta.system.signals.enabled=false")) {
+			app.awaitHttp();
+			assertThat(app.commandLine()).doesNotContain("-Xrs");
+			app.signal(Signal.SIGHUP);
+			assertThat(app.awaitExit()).isEqualTo(129);
+		}
+	}
+
+	@Test
+	void signalfdAskedForInAnImportedFileRelaunchesLateAndSaysWhere() throws Exception {
+		write("config/application.yml",
+				"slimta.system.signals.backend: jdk\nspring.config.import: optional:file:./signalfd.yml\n");
+		write("signalfd.yml", "slimta.system.signals.backend: signalfd\n");
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
+			app.awaitHttp();
+			assertThat(app.commandLine()).contains("-Xrs");
+			assertThat(signals(app)).isEqualTo("signalfd");
+			assertThat(app.output())
+				.contains("The JVM was relaunched for signalfd only once the configuration files were read")
+				.contains("slimta.system.signals.backend=signalfd")
+				.contains("signalfd.yml");
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+		}
+	}
+
+	private void write(String name, String content) throws Exception {
+		Path file = this.directory.resolve(name);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+	private static String signals(SampleAppProcess app) throws Exception {
+		return JsonPath.read(app.get("/actuator/health").body(), "$.components.slimta.details.signals");
+	}
+
+	private static long hangups(SampleAppProcess app) throws Exception {
+		Map<String, Number> counts = JsonPath.read(app.get("/signals").body(), "$.counts");
+		return counts.getOrDefault("SIGHUP", 0).longValue();
+	}
+
+	private static void awaitHangups(SampleAppProcess app, long expected) throws Exception {
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (hangups(app) < expected) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("SIGHUP not published:\n" + app.output());
+			}
+			Thread.sleep(50);
+		}
+	}
+
+}
