@@ -3,6 +3,8 @@ package org.slimta.system.posix;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.kenai.jffi.MemoryIO;
+
 /**
  * An open {@code signalfd}, read by one thread, with a way for another thread to wake that reader
  * so it can stop.
@@ -15,6 +17,8 @@ public final class SignalDescriptor implements AutoCloseable {
 
 	private static final int BATCH = 16;
 
+	private static final int POLLFD_SIZE = 8;
+
 	private final NativeSignals calls;
 
 	private final int signalfd;
@@ -23,7 +27,10 @@ public final class SignalDescriptor implements AutoCloseable {
 
 	private final byte[] buffer = new byte[SignalInfo.SIZE * BATCH];
 
-	private final byte[] pollfds = new byte[16];
+	// Native memory for poll(2) and read(2), used by the reading thread only; freed on close.
+	private final long nativeBuffer;
+
+	private final long pollfds;
 
 	private volatile boolean woken;
 
@@ -31,6 +38,8 @@ public final class SignalDescriptor implements AutoCloseable {
 		this.calls = calls;
 		this.signalfd = signalfd;
 		this.wakeup = wakeup;
+		this.nativeBuffer = calls.memory().allocateMemory(this.buffer.length, true);
+		this.pollfds = calls.memory().allocateMemory(2 * POLLFD_SIZE, true);
 	}
 
 	/**
@@ -39,21 +48,21 @@ public final class SignalDescriptor implements AutoCloseable {
 	 * was called
 	 */
 	public List<SignalInfo> read() {
-		SignalLibrary library = this.calls.library();
+		MemoryIO memory = this.calls.memory();
 		while (!this.woken) {
-			pollFor(this.signalfd, 0);
-			pollFor(this.wakeup, 8);
-			if (library.poll(this.pollfds, 2, -1) == -1) {
+			pollFor(memory, this.signalfd, 0);
+			pollFor(memory, this.wakeup, POLLFD_SIZE);
+			if (this.calls.poll(this.pollfds, 2) == -1) {
 				int errno = this.calls.errno();
 				if (errno == EINTR) {
 					continue;
 				}
 				throw new PosixException("poll(signalfd " + this.signalfd + ")", errno);
 			}
-			if (this.woken || !ready(0)) {
+			if (this.woken || (memory.getShort(this.pollfds + 6) & POLLIN) == 0) {
 				continue;
 			}
-			long read = library.read(this.signalfd, this.buffer, this.buffer.length);
+			long read = this.calls.read(this.signalfd, this.nativeBuffer, this.buffer.length);
 			if (read == -1) {
 				int errno = this.calls.errno();
 				if (errno == EINTR) {
@@ -61,6 +70,7 @@ public final class SignalDescriptor implements AutoCloseable {
 				}
 				throw new PosixException("read(signalfd " + this.signalfd + ")", errno);
 			}
+			memory.getByteArray(this.nativeBuffer, this.buffer, 0, (int) read);
 			List<SignalInfo> signals = new ArrayList<>();
 			for (int offset = 0; offset + SignalInfo.SIZE <= read; offset += SignalInfo.SIZE) {
 				signals.add(SignalInfo.decode(this.buffer, offset));
@@ -73,31 +83,31 @@ public final class SignalDescriptor implements AutoCloseable {
 	/** Make a blocked or later {@link #read()} return empty. Safe from any thread. */
 	public void wakeUp() {
 		this.woken = true;
-		byte[] one = { 1, 0, 0, 0, 0, 0, 0, 0 };
-		this.calls.library().write(this.wakeup, one, one.length);
+		MemoryIO memory = this.calls.memory();
+		long one = memory.allocateMemory(8, true);
+		try {
+			memory.putLong(one, 1);
+			this.calls.write(this.wakeup, one, 8);
+		}
+		finally {
+			memory.freeMemory(one);
+		}
 	}
 
 	/** Close both descriptors; call after the reading thread stopped. */
 	@Override
 	public void close() {
-		this.calls.library().close(this.signalfd);
-		this.calls.library().close(this.wakeup);
+		this.calls.close(this.signalfd);
+		this.calls.close(this.wakeup);
+		this.calls.memory().freeMemory(this.nativeBuffer);
+		this.calls.memory().freeMemory(this.pollfds);
 	}
 
-	// struct pollfd { int fd; short events; short revents; }, little-endian.
-	private void pollFor(int fd, int offset) {
-		this.pollfds[offset] = (byte) fd;
-		this.pollfds[offset + 1] = (byte) (fd >> 8);
-		this.pollfds[offset + 2] = (byte) (fd >> 16);
-		this.pollfds[offset + 3] = (byte) (fd >> 24);
-		this.pollfds[offset + 4] = POLLIN;
-		this.pollfds[offset + 5] = 0;
-		this.pollfds[offset + 6] = 0;
-		this.pollfds[offset + 7] = 0;
-	}
-
-	private boolean ready(int offset) {
-		return (this.pollfds[offset + 6] & POLLIN) != 0;
+	// struct pollfd { int fd; short events; short revents; }
+	private void pollFor(MemoryIO memory, int fd, int offset) {
+		memory.putInt(this.pollfds + offset, fd);
+		memory.putShort(this.pollfds + offset + 4, POLLIN);
+		memory.putShort(this.pollfds + offset + 6, (short) 0);
 	}
 
 }

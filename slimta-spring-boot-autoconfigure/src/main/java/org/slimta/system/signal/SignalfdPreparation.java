@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.slimta.system.daemon.JvmCommandLine;
-import org.slimta.system.posix.RelaunchCalls;
+import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.posix.PosixException;
 
 /**
@@ -220,7 +220,7 @@ public final class SignalfdPreparation {
 	 */
 	public static void relaunch(JvmCommandLine commandLine, Set<Signal> handled, Set<Signal> shutdownOn,
 			Map<String, String> environment) throws IOException {
-		RelaunchCalls calls = RelaunchCalls.bind();
+		NativeSignals calls = NativeSignals.get();
 		int keepUpTo = 2 + inheritedListenFds(environment);
 		for (int fd : openDescriptors()) {
 			if (fd > keepUpTo) {

@@ -2,6 +2,7 @@ package org.slimta.system.signal;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public final class SignalfdReader {
 	private volatile boolean stopping;
 
 	SignalfdReader(Set<Signal> read, Set<Signal> shutdownOn, Consumer<Signal> exit, Runnable dump) {
-		this.read = read.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(read));
+		this.read = read.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(read));
 		this.shutdownOn = Set.copyOf(shutdownOn);
 		this.exit = exit;
 		this.dumps = new SignalLanes("slimta-dump-", (signal, pid, uid) -> dump.run());
@@ -184,7 +185,7 @@ public final class SignalfdReader {
 			}
 		}
 		ending.retainAll(this.read);
-		this.shutdownOn = Set.copyOf(ending);
+		this.shutdownOn = Collections.unmodifiableSet(ending);
 		return this.shutdownOn;
 	}
 
