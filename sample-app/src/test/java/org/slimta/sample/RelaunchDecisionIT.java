@@ -1,10 +1,14 @@
 package org.slimta.sample;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +144,57 @@ class RelaunchDecisionIT {
 			app.signal(Signal.SIGTERM);
 			assertThat(app.awaitExit()).isEqualTo(143);
 		}
+	}
+
+	@Test
+	void thePreparedJvmAddsOnlyTheReaderThreadAndJcmdStillWorks() throws Exception {
+		Set<String> jdk;
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--slimta.system.signals.backend=jdk")) {
+			app.awaitHttp();
+			assertThat(jcmdThreadPrint(app)).contains("\"Signal Dispatcher\"");
+			jdk = threadNames(app);
+		}
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
+			app.awaitHttp();
+			assertThat(app.commandLine()).contains("-Xrs").noneMatch((argument) -> argument.contains("StartAttachListener"));
+			assertThat(jcmdThreadPrint(app)).contains("\"slimta-signals\"").contains("\"Attach Listener\"");
+			Set<String> signalfd = threadNames(app);
+			Set<String> added = new TreeSet<>(signalfd);
+			added.removeAll(jdk);
+			Set<String> gone = new TreeSet<>(jdk);
+			gone.removeAll(signalfd);
+			// -Xrs starts the attach listener in place of the signal dispatcher; jffi shares the JDK's cleaner.
+			assertThat(added).containsExactly("Attach Listener", "slimta-signals");
+			assertThat(gone).containsExactly("Signal Dispatch");
+		}
+	}
+
+	// Distinct names, digits (ports, numbers) aside, without the collector's threads, whose number follows the load.
+	private static Set<String> threadNames(SampleAppProcess app) throws Exception {
+		Set<String> names = new TreeSet<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(app.pid()), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d", "#");
+					if (!name.startsWith("GC Thread") && !name.startsWith("G1 ")) {
+						names.add(name);
+					}
+				}
+				catch (IOException ex) {
+					// The thread ended while being listed.
+				}
+			}
+		}
+		return names;
+	}
+
+	private static String jcmdThreadPrint(SampleAppProcess app) throws Exception {
+		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+				Long.toString(app.pid()), "Thread.print").redirectErrorStream(true).start();
+		String dump = new String(jcmd.getInputStream().readAllBytes());
+		assertThat(jcmd.waitFor()).as(dump).isZero();
+		assertThat(dump).contains("Full thread dump");
+		return dump;
 	}
 
 	private void write(String name, String content) throws Exception {

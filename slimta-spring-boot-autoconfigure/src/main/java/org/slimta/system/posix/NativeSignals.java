@@ -80,6 +80,14 @@ public final class NativeSignals {
 	}
 
 	/**
+	 * The JVM options with which a relaunched JVM's calls start no thread of their own.
+	 * @return the options
+	 */
+	public static List<String> jvmOptions() {
+		return List.of(CommonCleaner.JVM_OPTION);
+	}
+
+	/**
 	 * The calls, bound on first use.
 	 * @return the calls
 	 * @throws PosixUnavailableException if they cannot be used here
@@ -268,6 +276,7 @@ public final class NativeSignals {
 			if (!Posix.isLinux(osName)) {
 				return new Holder(null, new PosixUnavailableException(Posix.notLinux(osName).reason(), null));
 			}
+			CommonCleaner.shareWithJffi();
 			try {
 				return new Holder(new NativeSignals(Library.getDefault()), null);
 			}

@@ -57,8 +57,10 @@ public final class SignalfdPreparation {
 	 */
 	public static List<String> jvmOptions(Set<Signal> handled, Set<Signal> shutdownOn) {
 		// -Xrs starts the attach listener at once (jcmd works), in place of the signal dispatcher.
-		return List.of("-Xrs", "-D" + MARKER_PROPERTY + "=" + MARKER_VALUE,
-				"-D" + READ_PROPERTY + "=" + names(read(handled)), "-D" + SHUTDOWN_PROPERTY + "=" + names(shutdownOn));
+		List<String> options = new ArrayList<>(NativeSignals.jvmOptions());
+		options.addAll(List.of("-Xrs", "-D" + MARKER_PROPERTY + "=" + MARKER_VALUE,
+				"-D" + READ_PROPERTY + "=" + names(read(handled)), "-D" + SHUTDOWN_PROPERTY + "=" + names(shutdownOn)));
+		return options;
 	}
 
 	/**
