@@ -151,14 +151,15 @@ class RelaunchDecisionIT {
 		Set<String> jdk;
 		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--slimta.system.signals.backend=jdk")) {
 			app.awaitHttp();
-			assertThat(jcmdThreadPrint(app)).contains("\"Signal Dispatcher\"");
+			// Before jcmd, which starts the attach listener of a JVM without -Xrs.
 			jdk = threadNames(app);
+			assertThat(jcmdThreadPrint(app)).contains("\"Signal Dispatcher\"");
 		}
 		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
 			app.awaitHttp();
 			assertThat(app.commandLine()).contains("-Xrs").noneMatch((argument) -> argument.contains("StartAttachListener"));
-			assertThat(jcmdThreadPrint(app)).contains("\"slimta-signals\"").contains("\"Attach Listener\"");
 			Set<String> signalfd = threadNames(app);
+			assertThat(jcmdThreadPrint(app)).contains("\"slimta-signals\"").contains("\"Attach Listener\"");
 			Set<String> added = new TreeSet<>(signalfd);
 			added.removeAll(jdk);
 			Set<String> gone = new TreeSet<>(jdk);
