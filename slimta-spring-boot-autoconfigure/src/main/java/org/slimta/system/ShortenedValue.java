@@ -1,5 +1,7 @@
 package org.slimta.system;
 
+import java.nio.file.Path;
+
 /**
  * A value the user supplied, cut to a length a message can quote: a pasted file or a runaway
  * variable in a property still gives a readable failure, not pages of it.
@@ -8,6 +10,9 @@ public final class ShortenedValue {
 
 	/** Long enough for any sensible value, short enough that a pasted file does not flood the log. */
 	public static final int LENGTH = 60;
+
+	/** Long enough for any path one would type, a generated temporary one included. */
+	public static final int PATH_LENGTH = 200;
 
 	private ShortenedValue() {
 	}
@@ -20,6 +25,16 @@ public final class ShortenedValue {
 	 */
 	public static String of(String value) {
 		return of(value, LENGTH);
+	}
+
+	/**
+	 * The path as text if it has at most {@value #PATH_LENGTH} characters, else its first
+	 * {@value #PATH_LENGTH} and an ellipsis.
+	 * @param path the path, as given
+	 * @return the path to quote
+	 */
+	public static String of(Path path) {
+		return of(path.toString(), PATH_LENGTH);
 	}
 
 	/**

@@ -48,8 +48,8 @@ final class DaemonSpawnFailure {
 			return is + "which is not a directory.%nSet '%s' to an existing directory.".formatted(property);
 		}
 		if (!Files.isExecutable(directory)) {
-			return is + "which this process may not enter.%nSet '%s' to a directory the user the application starts as may enter."
-				.formatted(property);
+			return is + "which this process may not enter.%nSet '%s' to a directory the user '%s' may enter."
+				.formatted(property, System.getProperty("user.name"));
 		}
 		return null;
 	}
@@ -85,7 +85,7 @@ final class DaemonSpawnFailure {
 	}
 
 	private static String quoted(Path path) {
-		return "'" + ShortenedValue.of(path.toString()) + "'";
+		return "'" + ShortenedValue.of(path) + "'";
 	}
 
 }

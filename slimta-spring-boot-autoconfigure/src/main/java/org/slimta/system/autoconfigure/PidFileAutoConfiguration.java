@@ -43,7 +43,7 @@ public final class PidFileAutoConfiguration {
 			throw new UncheckedIOException(ex);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot write the pid file " + ShortenedValue.of(path.toString())
+			throw new IllegalStateException("Cannot write the pid file " + ShortenedValue.of(path)
 					+ " set in 'slimta.system.daemon.pid-file': set it to a file in a directory this process can write", ex);
 		}
 		pidFile.stalePid()

@@ -1,5 +1,7 @@
 package org.slimta.system.autoconfigure;
 
+import java.nio.file.Path;
+
 import org.slimta.system.ShortenedValue;
 import org.slimta.system.daemon.PidFileNotWritableException;
 
@@ -16,8 +18,8 @@ class PidFileNotWritableFailureAnalyzer extends AbstractFailureAnalyzer<PidFileN
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, PidFileNotWritableException cause) {
-		String file = quoted(cause.getPath().toString());
-		String where = quoted(cause.getWhere().toString());
+		String file = quoted(cause.getPath());
+		String where = quoted(cause.getWhere());
 		String description = "The pid file " + file + " (property '" + PROPERTY + "') cannot be written: "
 				+ problem(cause, where) + ".";
 		return new FailureAnalysis(description, action(cause, file, where), cause);
@@ -27,10 +29,10 @@ class PidFileNotWritableFailureAnalyzer extends AbstractFailureAnalyzer<PidFileN
 		return switch (cause.getReason()) {
 			case MISSING_DIRECTORY -> "the directory " + where + " does not exist";
 			case NOT_A_DIRECTORY -> where + " is a file, not a directory";
-			case DIRECTORY_NOT_WRITABLE -> "this process (user '" + System.getProperty("user.name")
-					+ "') may not create a file in the directory " + where + " (" + cause.getDetail() + ")";
-			case FILE_NOT_WRITABLE -> "the file exists and this process (user '" + System.getProperty("user.name")
-					+ "') may not write it (" + cause.getDetail() + ")";
+			case DIRECTORY_NOT_WRITABLE -> "this process (user '" + user() + "') may not create a file in the directory "
+					+ where + " (" + cause.getDetail() + ")";
+			case FILE_NOT_WRITABLE -> "the file exists and this process (user '" + user() + "') may not write it ("
+					+ cause.getDetail() + ")";
 			case IS_A_DIRECTORY -> "it is a directory";
 			case OTHER -> cause.getDetail();
 		};
@@ -43,18 +45,23 @@ class PidFileNotWritableFailureAnalyzer extends AbstractFailureAnalyzer<PidFileN
 					+ "makes one under /run), or " + elsewhere + ".";
 			case NOT_A_DIRECTORY -> "Set '" + PROPERTY + "' to a file in a directory that exists (" + where
 					+ " on its way is a file).";
-			case DIRECTORY_NOT_WRITABLE -> "Start the application as a user that may write " + where
-					+ ", or " + elsewhere + ".";
+			case DIRECTORY_NOT_WRITABLE -> "Set '" + PROPERTY + "' to a file in a directory user '" + user()
+					+ "' can write, or let that user write " + where + ".";
 			case FILE_NOT_WRITABLE -> "Remove " + file + " if no instance of the application runs, or " + elsewhere
 					+ ".";
 			case IS_A_DIRECTORY -> "Set '" + PROPERTY + "' to a file name, for example "
-					+ quoted(cause.getPath().resolve("application.pid").toString()) + ".";
+					+ quoted(cause.getPath().resolve("application.pid")) + ".";
 			case OTHER -> Character.toUpperCase(elsewhere.charAt(0)) + elsewhere.substring(1) + ".";
 		};
 	}
 
-	private static String quoted(String value) {
-		return "'" + ShortenedValue.of(value) + "'";
+	// The user the pid file is written as: the one the application started as, before any privilege drop.
+	private static String user() {
+		return System.getProperty("user.name");
+	}
+
+	private static String quoted(Path path) {
+		return "'" + ShortenedValue.of(path) + "'";
 	}
 
 }

@@ -110,7 +110,8 @@ public record PrivilegeTarget(String user, int uid, String group, int gid, boole
 		return !value.isEmpty() && value.chars().allMatch(Character::isDigit);
 	}
 
-	private static <T> Optional<T> find(String value, IntFunction<Optional<T>> byId, Function<String, Optional<T>> byName) {
+	private static <T> Optional<T> find(String value, IntFunction<Optional<T>> byId,
+			Function<String, Optional<T>> byName) {
 		if (!isNumber(value)) {
 			return byName.apply(value);
 		}

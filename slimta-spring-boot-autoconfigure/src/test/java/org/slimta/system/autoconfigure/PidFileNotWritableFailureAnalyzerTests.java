@@ -60,7 +60,8 @@ class PidFileNotWritableFailureAnalyzerTests {
 		assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
 		FailureAnalysis analysis = analyzeStartWith(Path.of("/proc/app-" + ProcessHandle.current().pid() + ".pid"));
 		assertThat(analysis.getDescription()).contains("may not create a file in the directory '/proc'");
-		assertThat(analysis.getAction()).startsWith("Start the application as a user that may write '/proc'");
+		assertThat(analysis.getAction()).isEqualTo("Set 'slimta.system.daemon.pid-file' to a file in a directory user '"
+				+ System.getProperty("user.name") + "' can write, or let that user write '/proc'.");
 	}
 
 	@Test
@@ -71,16 +72,16 @@ class PidFileNotWritableFailureAnalyzerTests {
 		FailureAnalysis analysis = analyzeStartWith(readOnly.resolve("app.pid"));
 		assertThat(analysis.getDescription()).endsWith("may not create a file in the directory '" + readOnly
 				+ "' (Permission denied).");
-		assertThat(analysis.getAction()).startsWith("Start the application as a user that may write '" + readOnly + "'");
+		assertThat(analysis.getAction()).endsWith("or let that user write '" + readOnly + "'.");
 		assertThat(readOnly).isEmptyDirectory();
 	}
 
 	@Test
 	void cutsAVeryLongPath() {
-		Path pidFile = this.directory.resolve("x".repeat(200)).resolve("app.pid");
+		Path pidFile = this.directory.resolve("x".repeat(250)).resolve("x".repeat(250)).resolve("app.pid");
 		FailureAnalysis analysis = analyzeStartWith(pidFile);
-		assertThat(analysis.getDescription()).hasSizeLessThan(250).contains("…").doesNotContain("x".repeat(100));
-		assertThat(analysis.getAction()).hasSizeLessThan(300).doesNotContain("x".repeat(100));
+		assertThat(analysis.getDescription()).hasSizeLessThan(600).contains("…").doesNotContain("x".repeat(250));
+		assertThat(analysis.getAction()).hasSizeLessThan(600).doesNotContain("x".repeat(250));
 	}
 
 	private FailureAnalysis analyzeStartWith(Path pidFile) {

@@ -78,7 +78,8 @@ class PrivilegeTargetTests {
 	void findsNoUserOrGroupForANumberLargerThanAnyId() {
 		String number = "9".repeat(100_000);
 		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> PrivilegeTarget.findUser(this.posix, number))
-			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo("no user '" + "9".repeat(60) + "…' in the user database"));
+			.satisfies((ex) -> assertThat(ex.getProblem())
+				.isEqualTo("no user '" + "9".repeat(60) + "…' in the user database"));
 		assertThatExceptionOfType(InvalidValueException.class)
 			.isThrownBy(() -> PrivilegeTarget.findGroup(this.posix, "4294967296"))
 			.withMessageContaining("no group '4294967296' in the group database");
