@@ -27,7 +27,8 @@ public class PidFileNotWritableException extends IOException {
 	private final String detail;
 
 	PidFileNotWritableException(Path path, Reason reason, Path where, String detail, Throwable cause) {
-		super("pid file " + path + " cannot be written: " + reason.describe(where) + " (" + detail + ")", cause);
+		super("pid file " + ShortenedValue.of(path) + " cannot be written: " + reason.describe(where) + " (" + detail
+				+ ")", cause);
 		this.path = path;
 		this.reason = reason;
 		this.where = where;
@@ -163,7 +164,7 @@ public class PidFileNotWritableException extends IOException {
 		}
 
 		String describe(Path where) {
-			return this.description.formatted(where);
+			return this.description.formatted(ShortenedValue.of(where));
 		}
 
 	}
