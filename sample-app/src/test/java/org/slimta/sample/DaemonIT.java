@@ -214,13 +214,32 @@ class DaemonIT {
 		Path pidFile = this.directory.resolve("app.pid");
 		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile,
 				"--slimta.system.privileges.user=no-such-user-here"))) {
-			assertThat(launcher.awaitExit()).isNotZero();
-			assertThat(launcher.output()).contains("APPLICATION FAILED TO START")
+			assertThat(launcher.awaitExit()).isEqualTo(1);
+			// On the launcher's standard error, nothing on its standard output.
+			assertThat(launcher.standardError()).contains("APPLICATION FAILED TO START")
 				.contains("slimta.system.privileges.user")
 				.contains("no user 'no-such-user-here' in the user database");
+			assertThat(launcher.standardOutput()).isEmpty();
 			assertThat(launcher.portListening()).isFalse();
 		}
 		assertThat(pidFile).doesNotExist();
+	}
+
+	@Test
+	void theLauncherFailsWithTheDaemonsReasonForAPidFileItCannotWrite() throws Exception {
+		Path missing = this.directory.resolve("missing");
+		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(missing.resolve("app.pid")))) {
+			assertThat(launcher.awaitExit()).isEqualTo(1);
+			assertThat(launcher.standardError()).contains("APPLICATION FAILED TO START")
+				.contains("The pid file '" + missing.resolve("app.pid")
+						+ "' (property 'slimta.system.daemon.pid-file') cannot be written: the directory '" + missing
+						+ "' does not exist.")
+				.contains("Create the directory '" + missing + "'")
+				.doesNotContain("\tat ");
+			assertThat(launcher.standardOutput()).isEmpty();
+			assertThat(launcher.portListening()).isFalse();
+		}
+		assertThat(missing).doesNotExist();
 	}
 
 	@Test
@@ -229,9 +248,27 @@ class DaemonIT {
 		Path missing = this.directory.resolve("missing");
 		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile,
 				"--slimta.system.daemon.working-directory=" + missing))) {
-			assertThat(launcher.awaitExit()).isNotZero();
-			assertThat(launcher.output()).contains("Cannot detach: posix_spawn")
-				.contains("'slimta.system.daemon.working-directory' (" + missing + ")");
+			assertThat(launcher.awaitExit()).isEqualTo(1);
+			assertThat(launcher.standardError()).contains("Cannot detach: 'slimta.system.daemon.working-directory' is '"
+					+ missing + "', which does not exist.\nCreate it, or set 'slimta.system.daemon.working-directory' to an "
+					+ "existing directory.\n")
+				.doesNotContain("daemon.stdout", "daemon.stderr", "posix_spawn");
+			assertThat(launcher.standardOutput()).isEmpty();
+			assertThat(launcher.portListening()).isFalse();
+		}
+		assertThat(pidFile).doesNotExist();
+	}
+
+	@Test
+	void anOutputFileInAMissingDirectoryIsNamedAloneAndNothingIsLeftBehind() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path missing = this.directory.resolve("missing");
+		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile,
+				"--slimta.system.daemon.stderr=" + missing.resolve("err.log")))) {
+			assertThat(launcher.awaitExit()).isEqualTo(1);
+			assertThat(launcher.standardError()).contains("Cannot detach: 'slimta.system.daemon.stderr' is '"
+					+ missing.resolve("err.log") + "', in a directory that does not exist ('" + missing + "').")
+				.doesNotContain("working-directory", "daemon.stdout", "posix_spawn");
 			assertThat(launcher.portListening()).isFalse();
 		}
 		assertThat(pidFile).doesNotExist();

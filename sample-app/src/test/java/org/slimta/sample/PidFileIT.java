@@ -2,7 +2,9 @@ package org.slimta.sample;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code slimta.system.daemon.pid-file} on the packaged sample application in a child JVM, in the
- * foreground: written and locked while it runs, refused to a second instance, removed at exit.
+ * foreground: written and locked while it runs, refused to a second instance, removed at exit; one
+ * that cannot be written stops the start with an analysis, before anything listens.
  */
 class PidFileIT {
 
@@ -61,6 +64,55 @@ class PidFileIT {
 	}
 
 	@Test
+	void explainsAMissingDirectoryAndStartsNothing() throws Exception {
+		Path missing = Path.of("/tmp", "sample-app-" + UUID.randomUUID(), "run");
+		String output = failedStart(missing.resolve("app.pid"));
+		assertThat(output).contains("The pid file '" + missing.resolve("app.pid")
+				+ "' (property 'slimta.system.daemon.pid-file') cannot be written: the directory '" + missing
+				+ "' does not exist.")
+			.contains("Create the directory '" + missing + "'");
+		assertThat(missing.getParent()).doesNotExist();
+	}
+
+	@Test
+	void explainsADirectoryThisProcessMayNotWriteAndStartsNothing() throws Exception {
+		// Root may write any directory: a file in the way (ENOTDIR) stands for one it cannot.
+		boolean root = ThreadCredentials.ofCurrentThread().effectiveUid() == 0;
+		Path blocker = root ? Files.createTempFile(Path.of("/tmp"), "sample-app", ".file")
+				: Files.createTempDirectory(Path.of("/tmp"), "sample-app");
+		try {
+			if (!root) {
+				Files.setPosixFilePermissions(blocker, PosixFilePermissions.fromString("r-x------"));
+			}
+			String output = failedStart(blocker.resolve("app.pid"));
+			assertThat(output).contains("(property 'slimta.system.daemon.pid-file') cannot be written: "
+					+ (root ? "'" + blocker + "' is a file, not a directory."
+							: "this process (user '" + System.getProperty("user.name")
+									+ "') may not create a file in the directory '" + blocker + "'"));
+			assertThat(Files.exists(blocker.resolve("app.pid"))).isFalse();
+		}
+		finally {
+			Files.delete(blocker);
+		}
+	}
+
+	@Test
+	void explainsADirectoryGivenAsThePidFileAndStartsNothing() throws Exception {
+		Path directory = Files.createTempDirectory(Path.of("/tmp"), "sample-app");
+		try {
+			String output = failedStart(directory);
+			assertThat(output).contains("The pid file '" + directory
+					+ "' (property 'slimta.system.daemon.pid-file') cannot be written: it is a directory.")
+				.contains("Set 'slimta.system.daemon.pid-file' to a file name, for example '"
+						+ directory.resolve("application.pid") + "'.");
+			assertThat(directory).isEmptyDirectory();
+		}
+		finally {
+			Files.delete(directory);
+		}
+	}
+
+	@Test
 	void isStillRemovedAfterPrivilegesWereDropped() throws Exception {
 		assumeTrue(ThreadCredentials.ofCurrentThread().effectiveUid() == 0, "drops privileges: run the tests as root");
 		try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.daemon.pid-file=" + this.pidFile,
@@ -72,6 +124,25 @@ class PidFileIT {
 			app.signal(Signal.SIGTERM);
 			assertThat(app.awaitExit()).isEqualTo(143);
 			assertThat(this.pidFile).doesNotExist();
+		}
+	}
+
+	// The analysis, on standard output with the rest of the log, and no stack trace; nothing ever listened.
+	private static String failedStart(Path pidFile) throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.daemon.pid-file=" + pidFile)) {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			ProcessHandle process = ProcessHandle.of(app.pid()).orElseThrow();
+			while (process.isAlive() && System.nanoTime() < deadline) {
+				assertThat(app.portListening()).as("port %d listening", app.port()).isFalse();
+				Thread.sleep(50);
+			}
+			assertThat(app.awaitExit()).isEqualTo(1);
+			String output = app.standardOutput();
+			assertThat(output).contains("APPLICATION FAILED TO START")
+				.doesNotContain("Started SampleApplication")
+				.doesNotContain("\tat ");
+			assertThat(app.standardError()).doesNotContain("APPLICATION FAILED TO START");
+			return output;
 		}
 	}
 

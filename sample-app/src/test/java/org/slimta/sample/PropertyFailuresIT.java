@@ -40,6 +40,17 @@ class PropertyFailuresIT {
 	}
 
 	@Test
+	void quotesAVeryLongUserCutEverywhere() throws Exception {
+		String user = "a".repeat(100_000);
+		String output = failedStart("--slimta.system.privileges.user=" + user);
+		// Cut to 60 characters and an ellipsis (a question mark where the locale's charset has none).
+		assertThat(output).containsPattern("Invalid value for property 'slimta.system.privileges.user': \"a{60}\\S\"")
+			.containsPattern("no user 'a{60}\\S' in the user database")
+			.doesNotContain("a".repeat(61))
+			.hasSizeLessThan(20_000);
+	}
+
+	@Test
 	void refusesASignalNameThatIsOnlyAsciiOnceUpperCased() throws Exception {
 		String dotlessI = "\u0131";
 		assumeTrue(Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).newEncoder().canEncode(dotlessI),

@@ -26,7 +26,8 @@ import org.slimta.system.signal.Signal;
 
 /**
  * The packaged sample application, run as a real child JVM ({@code java -jar sample-app.jar}) and
- * observed from outside: its pid, its exit status, its output and HTTP.
+ * observed from outside: its pid, its exit status, its standard output and error (each on its own)
+ * and HTTP.
  */
 final class SampleAppProcess implements AutoCloseable {
 
@@ -36,11 +37,14 @@ final class SampleAppProcess implements AutoCloseable {
 
 	private final Path output;
 
+	private final Path errors;
+
 	private final int port;
 
-	private SampleAppProcess(Process process, Path output, int port) {
+	private SampleAppProcess(Process process, Path output, Path errors, int port) {
 		this.process = process;
 		this.output = output;
+		this.errors = errors;
 		this.port = port;
 	}
 
@@ -134,14 +138,15 @@ final class SampleAppProcess implements AutoCloseable {
 		command.add("--server.address=127.0.0.1");
 		command.addAll(List.of(args));
 		Path output = Files.createTempFile("sample-app", ".log");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+		Path errors = Files.createTempFile("sample-app", ".err");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile());
 		builder.environment().putAll(environment);
 		if (directory != null) {
 			builder.directory(directory.toFile());
 		}
 		// Every signal at its default action, whatever this JVM inherited (nohup ignores SIGHUP), as a service manager starts it.
 		Process process = new ChildProcessLauncher().start(builder);
-		return new SampleAppProcess(process, output, port);
+		return new SampleAppProcess(process, output, errors, port);
 	}
 
 	static Path jar() {
@@ -224,8 +229,19 @@ final class SampleAppProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Everything the process wrote: its standard output, then its standard error.
+	 */
 	String output() throws IOException {
+		return standardOutput() + standardError();
+	}
+
+	String standardOutput() throws IOException {
 		return Files.readString(this.output);
+	}
+
+	String standardError() throws IOException {
+		return Files.readString(this.errors);
 	}
 
 	@Override
@@ -234,6 +250,7 @@ final class SampleAppProcess implements AutoCloseable {
 			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 		}
 		Files.deleteIfExists(this.output);
+		Files.deleteIfExists(this.errors);
 	}
 
 	/**

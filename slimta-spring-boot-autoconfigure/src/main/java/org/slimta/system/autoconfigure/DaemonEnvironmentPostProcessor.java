@@ -102,9 +102,7 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 					daemon.getStderr(), daemon.getReadyTimeout(), daemon.getNotify() == NotifyMode.AUTO), options, mask);
 		}
 		catch (PosixException ex) {
-			System.err.println("Cannot detach: " + ex.getMessage() + ". Check that 'slimta.system.daemon.working-directory' ("
-					+ daemon.getWorkingDirectory() + ") exists and that the directories of 'slimta.system.daemon.stdout' ("
-					+ daemon.getStdout() + ") and 'slimta.system.daemon.stderr' (" + daemon.getStderr() + ") do.");
+			System.err.println(DaemonSpawnFailure.explain(daemon, ex));
 			return 1;
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.slimta.system.InvalidValueException;
+import org.slimta.system.ShortenedValue;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
@@ -27,9 +28,6 @@ import org.springframework.core.convert.ConversionFailedException;
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
-
-	// Long enough for any sensible value, short enough that a pasted file does not flood the log.
-	private static final int VALUE_LENGTH = 60;
 
 	// A backstop for messages that quote a value in a form of their own.
 	private static final int PROBLEM_LENGTH = 500;
@@ -87,7 +85,7 @@ class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindE
 		if (invalid != null) {
 			problem = withShortenedValue(problem, invalid.getValue());
 		}
-		description.append(String.format("%n%n    ")).append(shortened(problem, PROBLEM_LENGTH));
+		description.append(String.format("%n%n    ")).append(ShortenedValue.of(problem, PROBLEM_LENGTH));
 		String accepted = accepted(invalid, constants);
 		// A setter that refuses a list fails the binding of the object that holds it, not of the list.
 		if (Collection.class.isAssignableFrom(cause.getTarget().getType().toClass())
@@ -99,23 +97,13 @@ class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindE
 	}
 
 	private static String valueAndOrigin(ConfigurationProperty property) {
-		String value = "\"" + shortened(String.valueOf(property.getValue())) + "\"";
+		String value = "\"" + ShortenedValue.of(String.valueOf(property.getValue())) + "\"";
 		return (property.getOrigin() != null) ? value + " (from " + property.getOrigin() + ")" : value;
 	}
 
 	private static String withShortenedValue(String text, String value) {
-		return (value != null && value.length() > VALUE_LENGTH) ? text.replace(value, shortened(value)) : text;
-	}
-
-	private static String shortened(String value) {
-		return shortened(value, VALUE_LENGTH);
-	}
-
-	private static String shortened(String text, int length) {
-		if (text.codePointCount(0, text.length()) <= length) {
-			return text;
-		}
-		return text.substring(0, text.offsetByCodePoints(0, length)) + "…";
+		return (value != null && value.length() > ShortenedValue.LENGTH) ? text.replace(value, ShortenedValue.of(value))
+				: text;
 	}
 
 	private String problem(BindException cause, InvalidValueException invalid, Object[] constants) {

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slimta.system.ShortenedValue;
 import org.slimta.system.daemon.PidFile;
 import org.slimta.system.daemon.PidFileLockedException;
+import org.slimta.system.daemon.PidFileNotWritableException;
 import org.slimta.system.privilege.PrivilegeDrop;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,12 +38,13 @@ public final class PidFileAutoConfiguration {
 		try {
 			pidFile = PidFile.create(path);
 		}
-		catch (PidFileLockedException ex) {
+		catch (PidFileLockedException | PidFileNotWritableException ex) {
+			// Explained by their failure analyzers.
 			throw new UncheckedIOException(ex);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot write the pid file " + path + " set in 'slimta.system.daemon.pid-file' ("
-					+ ex + "): set it to a file in a directory this process can write", ex);
+			throw new IllegalStateException("Cannot write the pid file " + ShortenedValue.of(path)
+					+ " set in 'slimta.system.daemon.pid-file': set it to a file in a directory this process can write", ex);
 		}
 		pidFile.stalePid()
 			.ifPresent((stale) -> logger.info("took over the pid file " + path + " of pid " + stale + ", which is gone"));

@@ -56,7 +56,7 @@ public final class PidFile implements AutoCloseable {
 	 * @param path the file
 	 * @return the locked pid file; close it to remove it
 	 * @throws PidFileLockedException if another process (or this one) holds the file
-	 * @throws IOException if the file cannot be written
+	 * @throws PidFileNotWritableException if the file cannot be written, and why
 	 */
 	public static PidFile create(Path path) throws IOException {
 		long pid = ProcessHandle.current().pid();
@@ -69,20 +69,32 @@ public final class PidFile implements AutoCloseable {
 				}
 			}
 		}
-		throw new IOException("pid file " + path + " kept being replaced by other processes while it was written");
+		throw PidFileNotWritableException.writing(path, "other processes kept replacing it while it was written", null);
 	}
 
 	// null: the file was removed or replaced between opening and locking it; try again
 	private static PidFile tryCreate(Path path, long pid) throws IOException {
-		Object existing = fileKey(path);
+		Object existing;
+		try {
+			existing = fileKey(path);
+		}
+		catch (IOException ex) {
+			throw PidFileNotWritableException.opening(path, ex);
+		}
 		if (existing != null && HELD.contains(existing)) {
 			// not even opened: closing a second descriptor of the file would drop this process's lock
 			throw new PidFileLockedException(path, OptionalLong.of(pid));
 		}
-		FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-				StandardOpenOption.WRITE);
+		FileChannel channel;
 		try {
-			FileLock lock = lock(channel, path, pid);
+			channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+		}
+		catch (IOException ex) {
+			throw PidFileNotWritableException.opening(path, ex);
+		}
+		FileLock lock = null;
+		try {
+			lock = lock(channel, path, pid);
 			OptionalLong stalePid = parsePid(read(channel));
 			channel.truncate(0);
 			channel.write(ByteBuffer.wrap((pid + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
@@ -96,9 +108,33 @@ public final class PidFile implements AutoCloseable {
 			}
 			return new PidFile(path, pid, stalePid, channel, fileKey);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (PidFileLockedException ex) {
 			channel.close();
 			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			// A file this attempt made is not left behind.
+			if (lock != null && existing == null) {
+				removeIfStillNamed(path);
+			}
+			channel.close();
+			if (ex instanceof IOException failure) {
+				throw PidFileNotWritableException.writing(path, failure);
+			}
+			throw ex;
+		}
+	}
+
+	// Only while this process holds the lock, so no other process can have taken the file over.
+	private static void removeIfStillNamed(Path path) {
+		try {
+			Object fileKey = fileKey(path);
+			if (fileKey != null && !HELD.contains(fileKey) && isOpenHere(fileKey)) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Left behind, unlocked: the next start takes it over.
 		}
 	}
 

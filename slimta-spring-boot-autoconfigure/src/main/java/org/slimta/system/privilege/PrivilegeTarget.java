@@ -1,11 +1,15 @@
 package org.slimta.system.privilege;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import org.slimta.system.InvalidValueException;
+import org.slimta.system.ShortenedValue;
 import org.slimta.system.posix.GroupEntry;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.posix.SupplementaryGroups;
@@ -38,11 +42,11 @@ public record PrivilegeTarget(String user, int uid, String group, int gid, boole
 	 */
 	public static UserEntry findUser(Posix posix, String value) {
 		String trimmed = value.trim();
-		UserEntry user = (isNumber(trimmed) ? posix.user(Integer.parseInt(trimmed)) : posix.user(trimmed))
-			.orElseThrow(() -> new InvalidValueException(value, "no user '" + trimmed + "' in the user database",
-					USER_ACCEPTED));
+		String quoted = ShortenedValue.of(trimmed);
+		UserEntry user = find(trimmed, posix::user, posix::user).orElseThrow(
+				() -> new InvalidValueException(value, "no user '" + quoted + "' in the user database", USER_ACCEPTED));
 		if (user.uid() == 0) {
-			throw new InvalidValueException(value, "'" + trimmed + "' is root (uid 0): dropping to it keeps every privilege",
+			throw new InvalidValueException(value, "'" + quoted + "' is root (uid 0): dropping to it keeps every privilege",
 					USER_ACCEPTED);
 		}
 		return user;
@@ -57,9 +61,8 @@ public record PrivilegeTarget(String user, int uid, String group, int gid, boole
 	 */
 	public static GroupEntry findGroup(Posix posix, String value) {
 		String trimmed = value.trim();
-		return (isNumber(trimmed) ? posix.group(Integer.parseInt(trimmed)) : posix.group(trimmed))
-			.orElseThrow(() -> new InvalidValueException(value, "no group '" + trimmed + "' in the group database",
-					GROUP_ACCEPTED));
+		return find(trimmed, posix::group, posix::group).orElseThrow(() -> new InvalidValueException(value,
+				"no group '" + ShortenedValue.of(trimmed) + "' in the group database", GROUP_ACCEPTED));
 	}
 
 	/**
@@ -95,15 +98,29 @@ public record PrivilegeTarget(String user, int uid, String group, int gid, boole
 	}
 
 	/**
-	 * The target as a log or health line shows it.
+	 * The target as a log or health line shows it, its names cut to a readable length.
 	 * @return for example {@code nobody:nogroup (uid 65534, gid 65534)}
 	 */
 	public String describe() {
-		return this.user + ":" + this.group + " (uid " + this.uid + ", gid " + this.gid + ")";
+		return ShortenedValue.of(this.user) + ":" + ShortenedValue.of(this.group) + " (uid " + this.uid + ", gid "
+				+ this.gid + ")";
 	}
 
 	private static boolean isNumber(String value) {
 		return !value.isEmpty() && value.chars().allMatch(Character::isDigit);
+	}
+
+	private static <T> Optional<T> find(String value, IntFunction<Optional<T>> byId,
+			Function<String, Optional<T>> byName) {
+		if (!isNumber(value)) {
+			return byName.apply(value);
+		}
+		try {
+			return byId.apply(Integer.parseInt(value));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty(); // larger than any id
+		}
 	}
 
 }

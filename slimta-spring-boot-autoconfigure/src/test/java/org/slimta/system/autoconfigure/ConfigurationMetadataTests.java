@@ -48,4 +48,18 @@ class ConfigurationMetadataTests {
 			.satisfies((umask) -> assertThat(umask).containsEntry("defaultValue", "0"));
 	}
 
+	@Test
+	void describesTheSwitchOfTheHealthComponentAsSpringBootDescribesItsOwn() throws Exception {
+		List<Map<String, Object>> properties = new ArrayList<>();
+		for (URL url : Collections.list(getClass().getClassLoader().getResources(METADATA))) {
+			try (InputStream metadata = url.openStream()) {
+				properties.addAll(JsonPath.read(metadata, "$.properties[?(@.name == 'management.health.slimta.enabled')]"));
+			}
+		}
+		assertThat(properties).singleElement().satisfies((enabled) -> {
+			assertThat(enabled).containsEntry("type", "java.lang.Boolean").containsEntry("defaultValue", true);
+			assertThat((String) enabled.get("description")).startsWith("Whether to enable").endsWith(".");
+		});
+	}
+
 }

@@ -61,7 +61,8 @@ class PidFileAutoConfigurationTests {
 		Path pidFile = this.directory.resolve("missing/app.pid");
 		this.contextRunner.withPropertyValues("slimta.system.daemon.pid-file=" + pidFile).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("'slimta.system.daemon.pid-file'");
+			assertThat(new PidFileNotWritableFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+				.contains("'slimta.system.daemon.pid-file'");
 		});
 	}
 

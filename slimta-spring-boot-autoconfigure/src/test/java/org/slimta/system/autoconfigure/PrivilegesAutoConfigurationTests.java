@@ -100,6 +100,23 @@ class PrivilegesAutoConfigurationTests {
 	}
 
 	@Test
+	void cutsAVeryLongUserInEveryMessage() {
+		assumeNative();
+		String user = "a".repeat(100_000);
+		for (String value : new String[] { user, " " + user + " ", "9".repeat(100_000) }) {
+			this.contextRunner.withPropertyValues("slimta.system.privileges.user=" + value).run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).hasSizeLessThan(1000).doesNotContain("a".repeat(61), "9".repeat(61));
+				assertThat(analysis.getAction()).contains("an existing, unprivileged user name or numeric uid");
+				for (Throwable failure = context.getStartupFailure(); failure != null; failure = failure.getCause()) {
+					assertThat(String.valueOf(failure.getMessage())).as("message of %s", failure.getClass().getName())
+						.hasSizeLessThan(1000);
+				}
+			});
+		}
+	}
+
+	@Test
 	void refusesAnUnknownGroupNamingThePropertyAndTheValue() {
 		assumeNative();
 		this.contextRunner

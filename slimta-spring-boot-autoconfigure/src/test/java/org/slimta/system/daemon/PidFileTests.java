@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,82 @@ class PidFileTests {
 			assertThat(Files.getAttribute(path, "unix:uid")).isEqualTo(65534);
 			assertThat(Files.getAttribute(path, "unix:gid")).isEqualTo(65534);
 		}
+	}
+
+	@Test
+	void namesAMissingDirectoryAndMakesNoFile() {
+		Path path = this.directory.resolve("missing/deeper/app.pid");
+		assertThatExceptionOfType(PidFileNotWritableException.class).isThrownBy(() -> PidFile.create(path))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(PidFileNotWritableException.Reason.MISSING_DIRECTORY);
+				assertThat(ex.getWhere()).isEqualTo(this.directory.resolve("missing/deeper"));
+				assertThat(ex.getPath()).isEqualTo(path);
+				assertThat(ex).hasMessage("pid file " + path + " cannot be written: the directory "
+						+ this.directory.resolve("missing/deeper") + " does not exist (No such file or directory)");
+			});
+		assertThat(this.directory).isEmptyDirectory();
+	}
+
+	@Test
+	void namesAFileInTheWayOfTheDirectory() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("file"), "");
+		assertThatExceptionOfType(PidFileNotWritableException.class)
+			.isThrownBy(() -> PidFile.create(file.resolve("sub/app.pid")))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(PidFileNotWritableException.Reason.NOT_A_DIRECTORY);
+				assertThat(ex.getWhere()).isEqualTo(file);
+			});
+		assertThatExceptionOfType(PidFileNotWritableException.class).isThrownBy(() -> PidFile.create(file.resolve("app.pid")))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(PidFileNotWritableException.Reason.NOT_A_DIRECTORY));
+		assertThat(Files.readString(file)).isEmpty();
+	}
+
+	@Test
+	void refusesADirectory() throws Exception {
+		Path directory = Files.createDirectory(this.directory.resolve("run"));
+		assertThatExceptionOfType(PidFileNotWritableException.class).isThrownBy(() -> PidFile.create(directory))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(PidFileNotWritableException.Reason.IS_A_DIRECTORY);
+				assertThat(ex.getWhere()).isEqualTo(directory);
+			});
+		assertThat(directory).isEmptyDirectory();
+	}
+
+	@Test
+	void namesADirectoryThatTakesNoNewFile() {
+		assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+		// /proc makes no files, even for root (ENOENT for root, EACCES for others).
+		Path path = Path.of("/proc", "app-" + PID + ".pid");
+		assertThatExceptionOfType(PidFileNotWritableException.class).isThrownBy(() -> PidFile.create(path))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(PidFileNotWritableException.Reason.DIRECTORY_NOT_WRITABLE);
+				assertThat(ex.getWhere()).isEqualTo(Path.of("/proc"));
+			});
+	}
+
+	@Test
+	void namesADirectoryThisUserMayNotWrite() throws Exception {
+		assumeTrue(PidFileTests.effectiveUid() != 0, "root may write any directory: run as another user");
+		Path readOnly = Files.createDirectory(this.directory.resolve("read-only"));
+		Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
+		assertThatExceptionOfType(PidFileNotWritableException.class)
+			.isThrownBy(() -> PidFile.create(readOnly.resolve("app.pid")))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(PidFileNotWritableException.Reason.DIRECTORY_NOT_WRITABLE);
+				assertThat(ex.getWhere()).isEqualTo(readOnly);
+				assertThat(ex.getDetail()).isEqualTo("Permission denied");
+			});
+		assertThat(readOnly).isEmptyDirectory();
+	}
+
+	@Test
+	void namesAFileThisUserMayNotWrite() throws Exception {
+		assumeTrue(PidFileTests.effectiveUid() != 0, "root may write any file: run as another user");
+		Path path = Files.writeString(this.directory.resolve("app.pid"), "4711\n");
+		Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("r--r--r--"));
+		assertThatExceptionOfType(PidFileNotWritableException.class).isThrownBy(() -> PidFile.create(path))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(PidFileNotWritableException.Reason.FILE_NOT_WRITABLE));
+		assertThat(Files.readString(path)).isEqualTo("4711\n");
 	}
 
 	@Test

@@ -54,6 +54,45 @@ class PrivilegeTargetTests {
 	}
 
 	@Test
+	void quotesAVeryLongValueCut() {
+		String name = "a".repeat(100_000);
+		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> PrivilegeTarget.findUser(this.posix, name))
+			.satisfies((ex) -> {
+				assertThat(ex.getProblem()).isEqualTo("no user '" + "a".repeat(60) + "…' in the user database");
+				assertThat(ex.getMessage()).hasSizeLessThan(300);
+				assertThat(ex.getValue()).isEqualTo(name);
+			});
+		assertThatExceptionOfType(InvalidValueException.class)
+			.isThrownBy(() -> PrivilegeTarget.findUser(this.posix, " " + name + " "))
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(300));
+		assertThatExceptionOfType(InvalidValueException.class)
+			.isThrownBy(() -> PrivilegeTarget.findUser(this.posix, "0".repeat(100_000)))
+			.satisfies((ex) -> assertThat(ex.getProblem())
+				.isEqualTo("'" + "0".repeat(60) + "…' is root (uid 0): dropping to it keeps every privilege"));
+		assertThatExceptionOfType(InvalidValueException.class)
+			.isThrownBy(() -> PrivilegeTarget.findGroup(this.posix, name))
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(300));
+	}
+
+	@Test
+	void findsNoUserOrGroupForANumberLargerThanAnyId() {
+		String number = "9".repeat(100_000);
+		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> PrivilegeTarget.findUser(this.posix, number))
+			.satisfies((ex) -> assertThat(ex.getProblem())
+				.isEqualTo("no user '" + "9".repeat(60) + "…' in the user database"));
+		assertThatExceptionOfType(InvalidValueException.class)
+			.isThrownBy(() -> PrivilegeTarget.findGroup(this.posix, "4294967296"))
+			.withMessageContaining("no group '4294967296' in the group database");
+	}
+
+	@Test
+	void describesItselfWithItsNamesCut() {
+		PrivilegeTarget target = new PrivilegeTarget("u".repeat(1000), 1000, "g".repeat(1000), 1000, false, Set.of());
+		assertThat(target.describe())
+			.isEqualTo("u".repeat(60) + "…:" + "g".repeat(60) + "… (uid 1000, gid 1000)");
+	}
+
+	@Test
 	void findsGroupsByNameOrGidAndRefusesUnknownOnes() {
 		assertThat(PrivilegeTarget.findGroup(this.posix, "nogroup")).isEqualTo(new GroupEntry("nogroup", 65534));
 		assertThat(PrivilegeTarget.findGroup(this.posix, "0")).isEqualTo(new GroupEntry("root", 0));
