@@ -17,8 +17,8 @@ record LibcBinding<T>(T calls, PosixUnavailableException failure) {
 
 	static <L, T> LibcBinding<T> load(Class<L> library, Function<L, T> wrap) {
 		String osName = System.getProperty("os.name", "unknown");
-		if (!Posix.isLinux(osName)) {
-			return new LibcBinding<>(null, new PosixUnavailableException(Posix.notLinux(osName).reason(), null));
+		if (!Availability.isLinux(osName)) {
+			return new LibcBinding<>(null, new PosixUnavailableException(Availability.notLinux(osName).reason(), null));
 		}
 		try {
 			L bound = LibraryLoader.create(library).load(Platform.getNativePlatform().getStandardCLibraryName());

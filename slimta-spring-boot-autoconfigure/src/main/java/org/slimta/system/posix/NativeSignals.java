@@ -33,6 +33,8 @@ public final class NativeSignals {
 
 	private static final int FD_CLOEXEC = 1;
 
+	private static final int EBADF = 9;
+
 	// O_CLOEXEC, which signalfd and eventfd take as SFD_CLOEXEC and EFD_CLOEXEC.
 	static final int CLOEXEC = 02000000;
 
@@ -141,6 +143,19 @@ public final class NativeSignals {
 			check((int) this.invoker.invokeN3(this.three, this.fcntl, fd, F_SETFD, flags | FD_CLOEXEC),
 					"fcntl(" + fd + ", F_SETFD, FD_CLOEXEC)");
 		}
+	}
+
+	/**
+	 * Mark a descriptor close-on-exec if it is still open.
+	 * @param fd the descriptor
+	 * @return whether it was open
+	 */
+	public boolean closeOnExecIfOpen(int fd) {
+		if ((int) this.invoker.invokeN3(this.three, this.fcntl, fd, F_GETFD, 0) == -1 && errno() == EBADF) {
+			return false;
+		}
+		closeOnExec(fd);
+		return true;
 	}
 
 	/**
@@ -273,8 +288,8 @@ public final class NativeSignals {
 
 		private static Holder bind() {
 			String osName = System.getProperty("os.name", "unknown");
-			if (!Posix.isLinux(osName)) {
-				return new Holder(null, new PosixUnavailableException(Posix.notLinux(osName).reason(), null));
+			if (!Availability.isLinux(osName)) {
+				return new Holder(null, new PosixUnavailableException(Availability.notLinux(osName).reason(), null));
 			}
 			CommonCleaner.shareWithJffi();
 			try {

@@ -1,6 +1,5 @@
 package org.slimta.system.posix;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -183,8 +182,8 @@ public final class Posix {
 	 * @return the loaded calls, or why there are none
 	 */
 	static Loaded load(String osName, Supplier<POSIX> loader) {
-		if (!isLinux(osName)) {
-			return new Loaded(null, notLinux(osName), null);
+		if (!Availability.isLinux(osName)) {
+			return new Loaded(null, Availability.notLinux(osName), null);
 		}
 		try {
 			POSIX posix = loader.get();
@@ -196,14 +195,6 @@ public final class Posix {
 		catch (RuntimeException | LinkageError ex) {
 			return new Loaded(null, Availability.no("jnr-posix failed to load: " + ex), ex);
 		}
-	}
-
-	static boolean isLinux(String osName) {
-		return osName.toLowerCase(Locale.ROOT).startsWith("linux");
-	}
-
-	static Availability notLinux(String osName) {
-		return Availability.no("the operating system is " + osName + ", not Linux");
 	}
 
 	record Loaded(Posix posix, Availability availability, Throwable failure) {

@@ -225,13 +225,9 @@ public final class SignalfdPreparation {
 		NativeSignals calls = NativeSignals.get();
 		int keepUpTo = 2 + inheritedListenFds(environment);
 		for (int fd : openDescriptors()) {
+			// The directory stream's own descriptor is closed by now.
 			if (fd > keepUpTo) {
-				try {
-					calls.closeOnExec(fd);
-				}
-				catch (PosixException ex) {
-					// The directory stream's own descriptor is closed by now.
-				}
+				calls.closeOnExecIfOpen(fd);
 			}
 		}
 		List<String> options = new ArrayList<>(jvmOptions(handled, shutdownOn));

@@ -49,7 +49,9 @@ public final class StartupRelaunch {
 		}
 		ran = true;
 		classLoader = loader;
-		if (SignalfdReader.startIfPrepared().isPresent()) {
+		// The reader's class sets up logging: a JVM about to be relaunched has no use for it.
+		if (SignalfdPreparation.prepared().isPresent()) {
+			SignalfdReader.startIfPrepared();
 			args = (applicationArgs != null) ? applicationArgs : commandLineArguments();
 			return;
 		}
