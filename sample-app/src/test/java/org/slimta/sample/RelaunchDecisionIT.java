@@ -40,44 +40,19 @@ class RelaunchDecisionIT {
 
 	@Test
 	void relaunchFalseInTheWorkingDirectorysApplicationYmlKeepsTheJvmAsItWas() throws Exception {
-		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
-			app.awaitHttp();
-			assertThat(signals(app)).isEqualTo("signalfd");
-			assertThat(app.commandLine()).contains("-Xrs");
-			Matcher relaunched = RELAUNCHED_AFTER.matcher(app.output());
-			assertThat(relaunched.find()).as(app.output()).isTrue();
-			assertThat(Long.parseLong(relaunched.group(1))).isPositive();
-			app.signal(Signal.SIGTERM);
-			assertThat(app.awaitExit()).isEqualTo(143);
-		}
+		Matcher relaunched = RELAUNCHED_AFTER.matcher(startAndTerminate("signalfd"));
+		assertThat(relaunched.find()).isTrue();
+		assertThat(Long.parseLong(relaunched.group(1))).isPositive();
 		write("config/application.yml", "slimta:\n  system:\n    signals:\n      relaunch: false\n");
-		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
-			app.awaitHttp();
-			assertThat(signals(app)).isEqualTo("jdk");
-			assertThat(app.commandLine()).doesNotContain("-Xrs");
-			assertThat(app.output()).contains("slimta.system.signals.relaunch is false").doesNotContain("relaunched for");
-			app.signal(Signal.SIGTERM);
-			assertThat(app.awaitExit()).isEqualTo(143);
-		}
+		assertThat(startAndTerminate("jdk")).contains("slimta.system.signals.relaunch is false")
+			.doesNotContain("relaunched for");
 	}
 
 	@Test
 	void aProfileNamedOnTheCommandLineDecidesThroughItsOwnFile() throws Exception {
 		write("config/application-plain.yml", "slimta.system.signals.backend: jdk\n");
-		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--spring.profiles.active=plain")) {
-			app.awaitHttp();
-			assertThat(signals(app)).isEqualTo("jdk");
-			assertThat(app.commandLine()).doesNotContain("-Xrs");
-			app.signal(Signal.SIGTERM);
-			assertThat(app.awaitExit()).isEqualTo(143);
-		}
-		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--spring.profiles.active=other")) {
-			app.awaitHttp();
-			assertThat(signals(app)).isEqualTo("signalfd");
-			assertThat(app.commandLine()).contains("-Xrs");
-			app.signal(Signal.SIGTERM);
-			assertThat(app.awaitExit()).isEqualTo(143);
-		}
+		startAndTerminate("jdk", "--spring.profiles.active=plain");
+		startAndTerminate("signalfd", "--spring.profiles.active=other");
 	}
 
 	@Test
@@ -98,14 +73,7 @@ class RelaunchDecisionIT {
 			assertThat(app.awaitExit()).isEqualTo(143);
 		}
 		// The same setting where the start-up reads it: no relaunch, the JVM's handlers.
-		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--slimta.system.signals.backend=jdk")) {
-			app.awaitHttp();
-			assertThat(app.commandLine()).doesNotContain("-Xrs");
-			assertThat(signals(app)).isEqualTo("jdk");
-			assertThat(app.output()).doesNotContain("The JVM was relaunched");
-			app.signal(Signal.SIGTERM);
-			assertThat(app.awaitExit()).isEqualTo(143);
-		}
+		assertThat(startAndTerminate("jdk", "--slimta.system.signals.backend=jdk")).doesNotContain("The JVM was relaunched");
 	}
 
 	@Test
@@ -133,17 +101,10 @@ class RelaunchDecisionIT {
 		write("config/application.yml",
 				"slimta.system.signals.backend: jdk\nspring.config.import: optional:file:./signalfd.yml\n");
 		write("signalfd.yml", "slimta.system.signals.backend: signalfd\n");
-		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
-			app.awaitHttp();
-			assertThat(app.commandLine()).contains("-Xrs");
-			assertThat(signals(app)).isEqualTo("signalfd");
-			assertThat(app.output())
-				.contains("The JVM was relaunched for signalfd only once the configuration files were read")
-				.contains("slimta.system.signals.backend=signalfd")
-				.contains("signalfd.yml");
-			app.signal(Signal.SIGTERM);
-			assertThat(app.awaitExit()).isEqualTo(143);
-		}
+		assertThat(startAndTerminate("signalfd"))
+			.contains("The JVM was relaunched for signalfd only once the configuration files were read")
+			.contains("slimta.system.signals.backend=signalfd")
+			.contains("signalfd.yml");
 	}
 
 	@Test
@@ -196,6 +157,23 @@ class RelaunchDecisionIT {
 		assertThat(jcmd.waitFor()).as(dump).isZero();
 		assertThat(dump).contains("Full thread dump");
 		return dump;
+	}
+
+	// Relaunched exactly where signalfd is the backend, and ended by SIGTERM with 143: the output.
+	private String startAndTerminate(String backend, String... args) throws Exception {
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, args)) {
+			app.awaitHttp();
+			assertThat(signals(app)).isEqualTo(backend);
+			if (backend.equals("signalfd")) {
+				assertThat(app.commandLine()).contains("-Xrs");
+			}
+			else {
+				assertThat(app.commandLine()).doesNotContain("-Xrs");
+			}
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+			return app.output();
+		}
 	}
 
 	private void write(String name, String content) throws Exception {

@@ -155,18 +155,24 @@ final class SimpleYaml {
 
 	// The position of the ':' that ends a key, outside quotes and followed by a space or the end; -1 if none.
 	private static int keyEnd(String content) {
+		return outsideQuotes(content, ':');
+	}
+
+	// The first ':' followed by a blank (a key's end) or '#' after one (a comment), outside quoted scalars.
+	private static int outsideQuotes(String text, char target) {
 		char quote = 0;
-		for (int i = 0; i < content.length(); i++) {
-			char c = content.charAt(i);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
 			if (quote != 0) {
 				if (c == quote) {
 					quote = 0;
 				}
 			}
-			else if ((c == '"' || c == '\'') && i == 0) {
+			else if ((c == '"' || c == '\'') && (i == 0 || " :[,-".indexOf(text.charAt(i - 1)) >= 0)) {
 				quote = c;
 			}
-			else if (c == ':' && (i + 1 == content.length() || content.charAt(i + 1) == ' ')) {
+			else if (c == target && ((target == '#') ? i == 0 || Character.isWhitespace(text.charAt(i - 1))
+					: i + 1 == text.length() || text.charAt(i + 1) == ' ')) {
 				return i;
 			}
 		}
@@ -207,22 +213,8 @@ final class SimpleYaml {
 
 	// The line without its comment: a '#' at the start or after a blank, outside quotes.
 	private static String withoutComment(String line) {
-		char quote = 0;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quote != 0) {
-				if (c == quote) {
-					quote = 0;
-				}
-			}
-			else if ((c == '"' || c == '\'') && (i == 0 || " :[,-".indexOf(line.charAt(i - 1)) >= 0)) {
-				quote = c;
-			}
-			else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-				return line.substring(0, i).stripTrailing();
-			}
-		}
-		return line.stripTrailing();
+		int comment = outsideQuotes(line, '#');
+		return ((comment >= 0) ? line.substring(0, comment) : line).stripTrailing();
 	}
 
 	private static int indentOf(String line, int number) throws UnsupportedYamlException {
