@@ -149,7 +149,7 @@ public class SlimtaSystemProperties implements InitializingBean {
 		}
 
 		public void setHandled(Set<Signal> handled) {
-			this.handled = refuseJvmSignal(handled);
+			this.handled = Signal.takeable(handled);
 		}
 
 		public Set<Signal> getShutdownOn() {
@@ -157,7 +157,7 @@ public class SlimtaSystemProperties implements InitializingBean {
 		}
 
 		public void setShutdownOn(Set<Signal> shutdownOn) {
-			this.shutdownOn = refuseJvmSignal(shutdownOn);
+			this.shutdownOn = Signal.takeable(shutdownOn);
 		}
 
 		public Duration getShutdownDelay() {
@@ -190,17 +190,6 @@ public class SlimtaSystemProperties implements InitializingBean {
 
 		public void setRelaunch(boolean relaunch) {
 			this.relaunch = relaunch;
-		}
-
-		private static Set<Signal> refuseJvmSignal(Set<Signal> signals) {
-			if (signals.contains(Signal.SIGUSR2)) {
-				throw new InvalidValueException(Signal.SIGUSR2.name(),
-						"SIGUSR2 is HotSpot's own signal (it suspends and resumes threads with it): the JVM unblocks it"
-								+ " in its threads, so signalfd never sees it, and sun.misc.Signal cannot take it",
-						"SIGHUP, SIGINT, SIGQUIT, SIGUSR1 or SIGTERM without SIGUSR2 (for a signal of the"
-								+ " application's own, use SIGUSR1)");
-			}
-			return signals;
 		}
 
 	}

@@ -42,12 +42,20 @@ public record RelaunchSettings(boolean enabled, boolean signalsEnabled, SignalBa
 	 * @throws IllegalArgumentException if a value is invalid (Spring Boot explains it later)
 	 */
 	public static RelaunchSettings read(StartupProperties properties) {
-		return new RelaunchSettings(flag(properties, "slimta.system.enabled", true),
+		RelaunchSettings settings = new RelaunchSettings(flag(properties, "slimta.system.enabled", true),
 				flag(properties, "slimta.system.signals.enabled", true), backend(properties),
 				flag(properties, "slimta.system.signals.relaunch", true),
 				signals(properties, "slimta.system.signals.handled", DEFAULT_HANDLED),
 				signals(properties, "slimta.system.signals.shutdown-on", DEFAULT_SHUTDOWN_ON),
 				flag(properties, "slimta.system.daemon.enabled", false));
+		// What Spring Boot's binding will refuse, refused here too: no relaunch for a start-up that fails.
+		Signal.takeable(settings.handled());
+		Signal.takeable(settings.shutdownOn());
+		if (!settings.handled().containsAll(settings.shutdownOn())) {
+			throw new IllegalArgumentException("slimta.system.signals.shutdown-on " + settings.shutdownOn()
+					+ " is not part of slimta.system.signals.handled " + settings.handled());
+		}
+		return settings;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.slimta.system.signal;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slimta.system.InvalidValueException;
@@ -55,6 +56,23 @@ public enum Signal {
 	 */
 	public int exitStatus() {
 		return 128 + this.number;
+	}
+
+	/**
+	 * Signals an application may take: all but SIGUSR2, which HotSpot keeps for itself.
+	 * @param signals the signals, as configured
+	 * @return the same signals
+	 * @throws InvalidValueException if SIGUSR2 is among them, with the reason
+	 */
+	public static Set<Signal> takeable(Set<Signal> signals) {
+		if (signals.contains(SIGUSR2)) {
+			throw new InvalidValueException(SIGUSR2.name(),
+					"SIGUSR2 is HotSpot's own signal (it suspends and resumes threads with it): the JVM unblocks it"
+							+ " in its threads, so signalfd never sees it, and sun.misc.Signal cannot take it",
+					"SIGHUP, SIGINT, SIGQUIT, SIGUSR1 or SIGTERM without SIGUSR2 (for a signal of the"
+							+ " application's own, use SIGUSR1)");
+		}
+		return signals;
 	}
 
 	/**

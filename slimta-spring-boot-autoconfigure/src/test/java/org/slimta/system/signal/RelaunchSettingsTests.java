@@ -38,8 +38,8 @@ class RelaunchSettingsTests {
 
 	@Test
 	void readsSignalsAsSpringBootConvertsThem() {
-		assertThat(read("--slimta.system.signals.handled=hup,SIGTERM,Usr1").handled()).containsExactly(Signal.SIGHUP,
-				Signal.SIGTERM, Signal.SIGUSR1);
+		assertThat(read("--slimta.system.signals.handled=hup,SIGTERM,Usr1,int").handled()).containsExactly(Signal.SIGHUP,
+				Signal.SIGTERM, Signal.SIGUSR1, Signal.SIGINT);
 	}
 
 	@Test
@@ -47,6 +47,9 @@ class RelaunchSettingsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> read("--slimta.system.signals.relaunch=maybe"));
 		assertThatIllegalArgumentException().isThrownBy(() -> read("--slimta.system.signals.backend=epoll"));
 		assertThatIllegalArgumentException().isThrownBy(() -> read("--slimta.system.signals.handled=HUP,NOPE"));
+		assertThatIllegalArgumentException().isThrownBy(() -> read("--slimta.system.signals.handled=HUP,INT,TERM,USR2"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> read("--slimta.system.signals.handled=HUP", "--slimta.system.signals.shutdown-on=TERM"));
 	}
 
 	@Test
