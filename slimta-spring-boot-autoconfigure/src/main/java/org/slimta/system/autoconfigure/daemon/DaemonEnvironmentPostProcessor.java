@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemPropertiesBinder;
 import org.slimta.system.autoconfigure.signal.SignalPreparationEnvironmentPostProcessor;
@@ -50,7 +51,8 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 	 * @param logFactory logs that appear once logging is set up
 	 */
 	public DaemonEnvironmentPostProcessor(DeferredLogFactory logFactory) {
-		this.logger = logFactory.getLog(DaemonEnvironmentPostProcessor.class);
+		// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+		this.logger = logFactory.getLog(() -> LogFactory.getLog("org.slimta.system.daemon"));
 	}
 
 	@Override

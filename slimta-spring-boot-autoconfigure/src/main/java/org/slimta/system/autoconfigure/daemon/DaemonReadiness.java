@@ -22,7 +22,8 @@ import org.springframework.core.annotation.Order;
  */
 class DaemonReadiness implements HangupAction {
 
-	private static final Log logger = LogFactory.getLog(DaemonReadiness.class);
+	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+	private static final Log logger = LogFactory.getLog("org.slimta.system.daemon");
 
 	private static final Path DEV_NULL = Path.of("/dev/null");
 

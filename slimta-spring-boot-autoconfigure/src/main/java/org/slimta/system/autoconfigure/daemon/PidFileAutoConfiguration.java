@@ -32,7 +32,8 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = "slimta.system.daemon", name = "pid-file")
 public final class PidFileAutoConfiguration {
 
-	private static final Log logger = LogFactory.getLog(PidFileAutoConfiguration.class);
+	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+	private static final Log logger = LogFactory.getLog("org.slimta.system.daemon");
 
 	@Bean(destroyMethod = "close")
 	PidFile slimtaPidFile(SlimtaSystemProperties properties, ObjectProvider<PrivilegeDrop> privilegeDrop) {

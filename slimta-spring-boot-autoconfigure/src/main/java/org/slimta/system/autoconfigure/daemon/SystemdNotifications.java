@@ -41,7 +41,8 @@ import org.springframework.core.env.Environment;
  */
 class SystemdNotifications implements HangupAction {
 
-	private static final Log logger = LogFactory.getLog(SystemdNotifications.class);
+	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+	private static final Log logger = LogFactory.getLog("org.slimta.system.daemon");
 
 	// Where Spring Boot records the port of each web server (local.server.port, local.management.port).
 	private static final String SERVER_PORTS = "server.ports";

@@ -33,7 +33,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
  */
 class SystemdStartupStatus implements SmartApplicationListener {
 
-	private static final Log logger = LogFactory.getLog(SystemdStartupStatus.class);
+	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+	private static final Log logger = LogFactory.getLog("org.slimta.system.daemon");
 
 	private SystemdNotifier notifier;
 

@@ -25,7 +25,8 @@ import org.springframework.context.SmartLifecycle;
  */
 class SystemdWatchdogLifecycle implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(SystemdWatchdogLifecycle.class);
+	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+	private static final Log logger = LogFactory.getLog("org.slimta.system.daemon");
 
 	private final SystemdNotifier notifier;
 

@@ -18,7 +18,8 @@ import org.springframework.core.Ordered;
  */
 final class PrivilegeDropListener implements ApplicationListener<ApplicationStartedEvent>, Ordered {
 
-	private static final Log logger = LogFactory.getLog(PrivilegeDropListener.class);
+	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+	private static final Log logger = LogFactory.getLog("org.slimta.system.privilege");
 
 	private final PrivilegeDrop drop;
 

@@ -16,7 +16,8 @@ import org.slimta.system.FeatureStatus;
  */
 public class ReloadStatus implements FeatureStatus {
 
-	private static final Log logger = LogFactory.getLog(ReloadStatus.class);
+	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+	private static final Log logger = LogFactory.getLog("org.slimta.system.reload");
 
 	private final AtomicLong count = new AtomicLong();
 

@@ -55,7 +55,8 @@ public final class SignalAutoConfiguration {
 	/** The bean that holds what {@link SignalPreparationEnvironmentPostProcessor} decided. */
 	static final String ASSESSMENT_BEAN_NAME = "slimtaSignalfdAssessment";
 
-	private static final Log logger = LogFactory.getLog(SignalAutoConfiguration.class);
+	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+	private static final Log logger = LogFactory.getLog("org.slimta.system.signal");
 
 	// The reader binds libc on its own thread, started with the process: long done in practice.
 	private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);

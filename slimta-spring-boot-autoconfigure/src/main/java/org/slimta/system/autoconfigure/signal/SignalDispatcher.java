@@ -31,7 +31,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public class SignalDispatcher implements SmartLifecycle, FeatureStatus {
 
-	private static final Log logger = LogFactory.getLog(SignalDispatcher.class);
+	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+	private static final Log logger = LogFactory.getLog("org.slimta.system.signal");
 
 	private final SignalSource source;
 

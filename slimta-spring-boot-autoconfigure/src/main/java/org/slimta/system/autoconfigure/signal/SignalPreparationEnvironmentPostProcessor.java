@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.slimta.system.autoconfigure.EarlySignalPreparation;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemPropertiesBinder;
@@ -59,7 +60,8 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 	 * @param logFactory logs that appear once logging is set up
 	 */
 	public SignalPreparationEnvironmentPostProcessor(DeferredLogFactory logFactory) {
-		this.logger = logFactory.getLog(SignalPreparationEnvironmentPostProcessor.class);
+		// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+		this.logger = logFactory.getLog(() -> LogFactory.getLog("org.slimta.system.signal"));
 	}
 
 	@Override

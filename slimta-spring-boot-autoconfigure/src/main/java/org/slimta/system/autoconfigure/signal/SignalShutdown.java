@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SignalShutdown {
 
-	private static final Log logger = LogFactory.getLog(SignalShutdown.class);
+	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+	private static final Log logger = LogFactory.getLog("org.slimta.system.signal");
 
 	private final ConfigurableApplicationContext context;
 
