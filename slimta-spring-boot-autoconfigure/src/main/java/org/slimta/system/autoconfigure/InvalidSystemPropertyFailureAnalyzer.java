@@ -27,7 +27,7 @@ import org.springframework.core.convert.ConversionFailedException;
  * or list the unknown names.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
+public class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 
 	// A backstop for messages that quote a value in a form of their own.
 	private static final int PROBLEM_LENGTH = 500;

@@ -27,12 +27,17 @@ import org.springframework.core.env.StandardEnvironment;
  * Unlike the context's binding it also refuses unknown names from system properties and
  * environment variables, where a misspelt {@code -Dslimta.system.privileges.user} is as likely.
  */
-final class SlimtaSystemPropertiesBinder {
+public final class SlimtaSystemPropertiesBinder {
 
 	private SlimtaSystemPropertiesBinder() {
 	}
 
-	static SlimtaSystemProperties bind(ConfigurableEnvironment environment) {
+	/**
+	 * Bind and check {@code slimta.system.*}.
+	 * @param environment the environment to bind from
+	 * @return the properties, defaults where none are set
+	 */
+	public static SlimtaSystemProperties bind(ConfigurableEnvironment environment) {
 		ApplicationConversionService conversionService = new ApplicationConversionService();
 		conversionService.addConverter(new StringToSignalConverter());
 		conversionService.addConverter(new NumberToUmaskConverter());

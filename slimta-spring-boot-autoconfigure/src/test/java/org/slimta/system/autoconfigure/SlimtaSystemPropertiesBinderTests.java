@@ -4,12 +4,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slimta.system.autoconfigure.daemon.DaemonDecisionAccess;
+import org.slimta.system.autoconfigure.signal.SignalAutoConfiguration;
+import org.slimta.system.autoconfigure.signal.SignalPreparationAccess;
 import org.slimta.system.signal.Signal;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -21,8 +26,8 @@ class SlimtaSystemPropertiesBinderTests {
 
 	@BeforeEach
 	void firstStartUpOfTheJvm() {
-		DaemonEnvironmentPostProcessor.forgetFirstRun();
-		SignalPreparationEnvironmentPostProcessor.forgetFirstRun();
+		DaemonDecisionAccess.forgetFirstRun();
+		SignalPreparationAccess.forgetFirstRun();
 	}
 
 	@Test
@@ -69,7 +74,7 @@ class SlimtaSystemPropertiesBinderTests {
 
 	@Test
 	void failsTheApplicationBeforeTheContextExistsSoThatTheAnalyzersExplainIt() {
-		SpringApplication application = new SpringApplication(SignalPreparationEnvironmentPostProcessorTests.Application.class);
+		SpringApplication application = new SpringApplication(Application.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		assertThatExceptionOfType(BindException.class)
 			.isThrownBy(() -> application.run("--slimta.system.privilges.user=mail"))
@@ -89,6 +94,12 @@ class SlimtaSystemPropertiesBinderTests {
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
 					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environmentVariables));
 		return environment;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ SlimtaSystemAutoConfiguration.class, SignalAutoConfiguration.class })
+	static class Application {
+
 	}
 
 }

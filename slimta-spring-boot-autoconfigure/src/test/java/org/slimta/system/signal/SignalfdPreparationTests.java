@@ -84,7 +84,7 @@ class SignalfdPreparationTests {
 	@Test
 	void recognisesTheApplicationsOwnMain() {
 		Thread main = new Thread("main");
-		StackTraceElement prepare = frame("org.slimta.system.autoconfigure.SignalPreparationEnvironmentPostProcessor",
+		StackTraceElement prepare = frame("org.slimta.system.autoconfigure.signal.SignalPreparationEnvironmentPostProcessor",
 				"postProcessEnvironment");
 		StackTraceElement run = frame("org.springframework.boot.SpringApplication", "run");
 		StackTraceElement appMain = frame("com.example.App", "main");

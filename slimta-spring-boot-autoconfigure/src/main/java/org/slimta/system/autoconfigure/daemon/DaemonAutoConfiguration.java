@@ -1,0 +1,34 @@
+package org.slimta.system.autoconfigure.daemon;
+
+import org.slimta.system.FeatureStatus;
+import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
+import org.slimta.system.autoconfigure.SlimtaSystemProperties;
+import org.slimta.system.autoconfigure.privilege.PrivilegesAutoConfiguration;
+import org.slimta.system.autoconfigure.signal.SignalAutoConfiguration;
+import org.slimta.system.daemon.ReadinessPipe;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The detached side of daemon mode: reports readiness to the launching process once every web
+ * server listens, privileges were dropped and the pid file was written; reopens redirected
+ * standard output and error on SIGHUP (logrotate's move-then-HUP); shows {@code daemon: true}.
+ */
+@AutoConfiguration(after = { SlimtaSystemAutoConfiguration.class, SignalAutoConfiguration.class,
+		PrivilegesAutoConfiguration.class, PidFileAutoConfiguration.class })
+@ConditionalOnBean(SlimtaSystemProperties.class)
+public final class DaemonAutoConfiguration {
+
+	@Bean
+	FeatureStatus slimtaDaemonStatus() {
+		return new DaemonStatus(ReadinessPipe.isDaemon());
+	}
+
+	@Bean
+	DaemonReadiness slimtaDaemonReadiness(SlimtaSystemProperties properties) {
+		return new DaemonReadiness(properties.getDaemon());
+	}
+
+}

@@ -1,0 +1,115 @@
+package org.slimta.system.autoconfigure.daemon;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.slimta.system.autoconfigure.SlimtaSystemProperties;
+import org.slimta.system.autoconfigure.SlimtaSystemPropertiesBinder;
+import org.slimta.system.autoconfigure.signal.SignalPreparationEnvironmentPostProcessor;
+import org.slimta.system.daemon.Daemon;
+import org.slimta.system.daemon.NotifyMode;
+import org.slimta.system.daemon.ReadinessPipe;
+import org.slimta.system.posix.PosixException;
+import org.slimta.system.signal.SignalBackend;
+import org.slimta.system.signal.SignalfdPreparation;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Detaches the application when {@code slimta.system.daemon.enabled} is set, at the earliest point
+ * where the configuration can be read: this JVM spawns a copy of itself in a new session (already
+ * prepared for signalfd, so it needs no relaunch of its own), waits until the copy is ready or
+ * failed, says so, and exits. In the copy, it applies {@code daemon.umask}.
+ * <p>
+ * Under systemd ({@code NOTIFY_SOCKET} set, {@code daemon.notify=auto}) the launcher, which is the
+ * process systemd started, tells it {@code MAINPID=} of the copy with {@code READY=1} before it
+ * exits, so that systemd follows the copy from then on.
+ * <p>
+ * Once per JVM: an environment prepared again later (Spring Cloud's refresh on SIGHUP) changes
+ * nothing.
+ */
+public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/** Before the signal preparation: the launcher never needs one. */
+	public static final int ORDER = SignalPreparationEnvironmentPostProcessor.ORDER - 1;
+
+	// A refresh prepares a new environment on the SIGHUP thread; the process detached, or not, for good.
+	private static final AtomicBoolean ran = new AtomicBoolean();
+
+	private final Log logger;
+
+	/**
+	 * Create the post-processor.
+	 * @param logFactory logs that appear once logging is set up
+	 */
+	public DaemonEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+		this.logger = logFactory.getLog(() -> LogFactory.getLog("org.slimta.system.daemon"));
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (ran.get()) {
+			return;
+		}
+		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
+		// Claimed once the properties bound: a start-up that failed on them leaves the next one its say.
+		if (!ran.compareAndSet(false, true)) {
+			return;
+		}
+		SlimtaSystemProperties.Daemon daemon = properties.getDaemon();
+		if (!properties.isEnabled()) {
+			return;
+		}
+		if (ReadinessPipe.isDaemon()) {
+			Daemon.settle(daemon.getUmask());
+			this.logger.info("detached: pid " + ProcessHandle.current().pid() + " leads its own session, umask "
+					+ daemon.getUmask() + ", working directory " + Path.of("").toAbsolutePath());
+			return;
+		}
+		if (!daemon.isEnabled()) {
+			return;
+		}
+		System.exit(detach(properties));
+	}
+
+	/**
+	 * Forget that this JVM already ran the post-processor, for tests that start several
+	 * applications in one JVM.
+	 */
+	static void forgetFirstRun() {
+		ran.set(false);
+	}
+
+	private int detach(SlimtaSystemProperties properties) {
+		SlimtaSystemProperties.Daemon daemon = properties.getDaemon();
+		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		boolean signalfd = signals.isEnabled() && signals.getBackend() != SignalBackend.JDK;
+		List<String> options = signalfd
+				? SignalfdPreparation.jvmOptions(signals.getHandled(), signals.getShutdownOn()) : List.of();
+		Set<Integer> mask = signalfd ? SignalfdPreparation.numbers(SignalfdPreparation.read(signals.getHandled()))
+				: Set.of();
+		try {
+			return Daemon.launch(new Daemon.Settings(daemon.getWorkingDirectory(), daemon.getUmask(), daemon.getStdout(),
+					daemon.getStderr(), daemon.getReadyTimeout(), daemon.getNotify() == NotifyMode.AUTO), options, mask);
+		}
+		catch (PosixException ex) {
+			System.err.println(DaemonSpawnFailure.explain(daemon, ex));
+			return 1;
+		}
+	}
+
+}

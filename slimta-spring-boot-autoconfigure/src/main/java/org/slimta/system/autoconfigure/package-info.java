@@ -1,0 +1,7 @@
+/**
+ * Spring Boot wiring of the system helpers, one sub-package per concern. This package holds what
+ * every concern shares: {@code slimta.system.*} ({@link SlimtaSystemProperties}), its binding
+ * before the context exists and its failure analysis, and {@link EarlySignalPreparation}, the one
+ * call an application may make from {@code main}.
+ */
+package org.slimta.system.autoconfigure;

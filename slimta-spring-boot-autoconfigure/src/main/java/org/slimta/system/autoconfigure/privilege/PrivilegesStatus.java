@@ -1,0 +1,33 @@
+package org.slimta.system.autoconfigure.privilege;
+
+import org.slimta.system.FeatureStatus;
+import org.slimta.system.privilege.PrivilegeDrop;
+
+/**
+ * The {@code privileges} health detail: {@code not-configured}, {@code dropped} or {@code failed}
+ * (which makes the health DOWN); {@code pending} only while requests are still held.
+ */
+final class PrivilegesStatus implements FeatureStatus {
+
+	private final PrivilegeDrop drop;
+
+	PrivilegesStatus(PrivilegeDrop drop) {
+		this.drop = drop;
+	}
+
+	@Override
+	public String detail() {
+		return "privileges";
+	}
+
+	@Override
+	public Object value() {
+		return this.drop.state().value();
+	}
+
+	@Override
+	public boolean failed() {
+		return this.drop.state() == PrivilegeDrop.State.FAILED;
+	}
+
+}

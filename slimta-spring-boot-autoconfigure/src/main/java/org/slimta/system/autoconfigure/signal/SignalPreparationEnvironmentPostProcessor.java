@@ -1,0 +1,216 @@
+package org.slimta.system.autoconfigure.signal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.slimta.system.autoconfigure.EarlySignalPreparation;
+import org.slimta.system.autoconfigure.SlimtaSystemProperties;
+import org.slimta.system.autoconfigure.SlimtaSystemPropertiesBinder;
+import org.slimta.system.signal.RelaunchSettings;
+import org.slimta.system.signal.Signal;
+import org.slimta.system.signal.SignalBackend;
+import org.slimta.system.signal.SignalfdPreparation;
+import org.slimta.system.signal.SignalfdPreparation.Assessment;
+import org.slimta.system.signal.SignalfdPreparation.Verdict;
+import org.slimta.system.signal.SignalfdReader;
+import org.slimta.system.signal.StartupRelaunch;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Checks the relaunch for signalfd, decided at the first moment of the JVM
+ * ({@link SignalReadingBootstrap}, {@link EarlySignalPreparation}), against the configuration
+ * Spring Boot has read: relaunches late where that configuration asks for signalfd and the first
+ * moment could not see it, makes an already prepared process act as the configuration asks, and
+ * says in one line what it did where they disagree; otherwise records why the JVM's handlers are
+ * used. Once per JVM: an environment prepared again later (Spring Cloud's refresh on SIGHUP)
+ * changes nothing.
+ */
+public final class SignalPreparationEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/** Right after the configuration files were read, and after the daemon decision. */
+	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 2;
+
+	private static final String WHERE = "set it on the command line, as a system property or environment variable,"
+			+ " or in application.properties or application.yml in a default location or of a profile named on the"
+			+ " command line or in the environment, where the start-up reads it (README: when the relaunch is decided)";
+
+	// A refresh prepares a new environment on the SIGHUP thread; the process was prepared, or not, for good.
+	private static final AtomicBoolean ran = new AtomicBoolean();
+
+	private final Log logger;
+
+	/**
+	 * Create the post-processor.
+	 * @param logFactory logs that appear once logging is set up
+	 */
+	public SignalPreparationEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
+		this.logger = logFactory.getLog(() -> LogFactory.getLog("org.slimta.system.signal"));
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (ran.get()) {
+			return;
+		}
+		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
+		// Claimed once the properties bound: a start-up that failed on them leaves the next one its say.
+		if (!ran.compareAndSet(false, true)) {
+			return;
+		}
+		Optional<Long> relaunchedAfter = SignalfdPreparation.relaunchedAfter();
+		if (relaunchedAfter.isPresent()) {
+			SignalfdReader.current().ifPresent((reader) -> reconcile(reader, properties, environment, relaunchedAfter.get()));
+		}
+		Assessment assessment = prepare(properties);
+		if (assessment == null) {
+			return;
+		}
+		if (assessment.verdict() == Verdict.PREPARED) {
+			this.logger.info("Signals " + properties.getSignals().getHandled() + " are blocked in every thread of pid "
+					+ ProcessHandle.current().pid() + " and read from signalfd"
+					+ relaunchedAfter.map((millis) -> "; the JVM was relaunched for it " + millis
+							+ " ms after the process started").orElse(""));
+		}
+		application.addInitializers((context) -> context.getBeanFactory()
+			.registerSingleton(SignalAutoConfiguration.ASSESSMENT_BEAN_NAME, assessment));
+	}
+
+	/**
+	 * Forget that this JVM already ran the post-processor, for tests that start several
+	 * applications in one JVM.
+	 */
+	static void forgetFirstRun() {
+		ran.set(false);
+		StartupRelaunch.forget();
+	}
+
+	/**
+	 * Decide with the final configuration, and re-execute the JVM in place when it must and the
+	 * first moment did not. Returns only if the JVM was not replaced.
+	 * @param properties {@code slimta.system.*}
+	 * @return the decision, or {@code null} where there is nothing to decide (signals disabled,
+	 * or the jdk backend asked for)
+	 */
+	static Assessment prepare(SlimtaSystemProperties properties) {
+		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		if (!properties.isEnabled() || !signals.isEnabled() || signals.getBackend() == SignalBackend.JDK) {
+			return null;
+		}
+		String notApplicationMain = SignalfdPreparation.whyNotApplicationMain(Thread.currentThread(),
+				new Throwable().getStackTrace());
+		return StartupRelaunch.relaunch(signals.getHandled(), signals.getShutdownOn(), signals.isRelaunch(),
+				notApplicationMain);
+	}
+
+	// A relaunched process: act as the final configuration asks, and say where it differs from what the relaunch read.
+	private void reconcile(SignalfdReader reader, SlimtaSystemProperties properties, ConfigurableEnvironment environment,
+			long relaunchedAfter) {
+		RelaunchSettings settings = settings(properties);
+		Set<Signal> taken = settings.takesSignals() ? settings.handled() : Set.of();
+		Set<Signal> ending = reader.actAsTheJvmFor(taken, settings.takesSignals() ? settings.shutdownOn() : Set.of());
+		RelaunchSettings atStart;
+		String unreadable = null;
+		try {
+			atStart = StartupRelaunch.settingsAtStart();
+		}
+		catch (RuntimeException ex) {
+			atStart = null;
+			unreadable = ex.getMessage();
+		}
+		if (atStart != null && !atStart.wantsSignalfd() && settings.wantsSignalfd()) {
+			this.logger.warn("The JVM was relaunched for signalfd only once the configuration files were read, "
+					+ relaunchedAfter + " ms after the process started: " + describe(atStart.differences(settings), environment)
+					+ " is set where the start-up does not read it; " + WHERE);
+			return;
+		}
+		if (atStart == null) {
+			this.logger.warn("The JVM was relaunched for signalfd only once the configuration files were read, "
+					+ relaunchedAfter + " ms after the process started: the start-up could not read slimta.system.* ("
+					+ unreadable + ")");
+			return;
+		}
+		Map<String, String> differences = atStart.differences(settings);
+		differences.remove("slimta.system.signals.shutdown-on");
+		differences.remove("slimta.system.daemon.enabled");
+		if (differences.isEmpty()) {
+			return;
+		}
+		Set<Signal> unread = EnumSet.noneOf(Signal.class);
+		unread.addAll(taken);
+		unread.removeAll(reader.signals());
+		Set<Signal> ignored = EnumSet.noneOf(Signal.class);
+		ignored.addAll(reader.signals());
+		ignored.removeAll(taken);
+		ignored.removeAll(ending);
+		ignored.remove(Signal.SIGQUIT);
+		Set<Signal> published = EnumSet.noneOf(Signal.class);
+		published.addAll(taken);
+		published.retainAll(reader.signals());
+		StringBuilder done = new StringBuilder("signals " + reader.signals() + " stay blocked and are read from signalfd");
+		if (!published.isEmpty()) {
+			done.append(", ").append(published).append(" published as SignalEvents");
+		}
+		if (!unread.isEmpty()) {
+			done.append(", ").append(unread).append(" not read (they keep their default action)");
+		}
+		if (!ending.isEmpty()) {
+			done.append(", ").append(ending).append(" end the JVM as its own handlers would while the application does not take them");
+		}
+		if (!ignored.isEmpty()) {
+			done.append(", ").append(ignored).append(" ignored");
+		}
+		this.logger.warn("The JVM was relaunched for signalfd before " + describe(differences, environment)
+				+ " could be read: " + done + "; " + WHERE);
+	}
+
+	private static RelaunchSettings settings(SlimtaSystemProperties properties) {
+		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		return new RelaunchSettings(properties.isEnabled(), signals.isEnabled(), signals.getBackend(), signals.isRelaunch(),
+				signals.getHandled(), signals.getShutdownOn(), properties.getDaemon().isEnabled());
+	}
+
+	// name=value (origin), as Spring Boot knows the origin.
+	private static String describe(Map<String, String> differences, ConfigurableEnvironment environment) {
+		StringBuilder described = new StringBuilder();
+		differences.forEach((name, value) -> {
+			described.append(described.isEmpty() ? "" : ", ").append(name).append('=').append(value);
+			origin(name, environment).ifPresent((origin) -> described.append(" (").append(origin).append(')'));
+		});
+		return described.toString();
+	}
+
+	private static Optional<String> origin(String name, ConfigurableEnvironment environment) {
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			for (String candidate : List.of(name, name + "[0]")) {
+				ConfigurationProperty property = source.getConfigurationProperty(ConfigurationPropertyName.of(candidate));
+				if (property != null) {
+					return Optional.ofNullable(property.getOrigin()).map(Object::toString);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+}
