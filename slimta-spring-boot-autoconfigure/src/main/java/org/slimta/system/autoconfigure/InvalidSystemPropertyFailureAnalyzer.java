@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.InvalidValueException;
 import org.slimta.system.ShortenedValue;
 
@@ -33,7 +34,7 @@ public class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyze
 	private static final int PROBLEM_LENGTH = 500;
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
 		ConfigurationPropertyName name = cause.getName();
 		if (!SlimtaSystemPropertyNames.PREFIX.equals(name) && !SlimtaSystemPropertyNames.PREFIX.isAncestorOf(name)) {
 			return null;

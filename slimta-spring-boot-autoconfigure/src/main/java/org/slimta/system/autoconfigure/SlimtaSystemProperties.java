@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.InvalidValueException;
 import org.slimta.system.daemon.NotifyMode;
 import org.slimta.system.daemon.Umask;
@@ -120,7 +121,7 @@ public class SlimtaSystemProperties implements InitializingBean {
 		 * Exit status, from 0 to 255, after the graceful close that a shutdown signal began. When
 		 * not set, 128 + the signal number (143 for SIGTERM).
 		 */
-		private Integer exitStatus;
+		private @Nullable Integer exitStatus;
 
 		/**
 		 * Whether the process may re-execute itself in place (same pid) so that signalfd sees
@@ -172,11 +173,11 @@ public class SlimtaSystemProperties implements InitializingBean {
 			this.shutdownDelay = shutdownDelay;
 		}
 
-		public Integer getExitStatus() {
+		public @Nullable Integer getExitStatus() {
 			return this.exitStatus;
 		}
 
-		public void setExitStatus(Integer exitStatus) {
+		public void setExitStatus(@Nullable Integer exitStatus) {
 			if (exitStatus != null && (exitStatus < 0 || exitStatus > 255)) {
 				throw new InvalidValueException(exitStatus.toString(), "an exit status is one byte",
 						"a number from 0 to 255, for example 0; not set for 128 + the signal number");
@@ -203,12 +204,12 @@ public class SlimtaSystemProperties implements InitializingBean {
 		 * User name or numeric uid to become once every web server listens. When not set,
 		 * privileges are not dropped.
 		 */
-		private String user;
+		private @Nullable String user;
 
 		/**
 		 * Group name or numeric gid to become. Defaults to the user's primary group.
 		 */
-		private String group;
+		private @Nullable String group;
 
 		/**
 		 * Whether to take the user's supplementary groups (initgroups); when false, the process
@@ -216,19 +217,19 @@ public class SlimtaSystemProperties implements InitializingBean {
 		 */
 		private boolean supplementaryGroups = true;
 
-		public String getUser() {
+		public @Nullable String getUser() {
 			return this.user;
 		}
 
-		public void setUser(String user) {
+		public void setUser(@Nullable String user) {
 			this.user = user;
 		}
 
-		public String getGroup() {
+		public @Nullable String getGroup() {
 			return this.group;
 		}
 
-		public void setGroup(String group) {
+		public void setGroup(@Nullable String group) {
 			this.group = group;
 		}
 
@@ -265,7 +266,7 @@ public class SlimtaSystemProperties implements InitializingBean {
 		/**
 		 * Pid file, written and locked by the running process and removed when it ends.
 		 */
-		private Path pidFile;
+		private @Nullable Path pidFile;
 
 		/**
 		 * File the detached process appends its standard output to; reopened on SIGHUP.
@@ -312,11 +313,11 @@ public class SlimtaSystemProperties implements InitializingBean {
 			this.umask = umask;
 		}
 
-		public Path getPidFile() {
+		public @Nullable Path getPidFile() {
 			return this.pidFile;
 		}
 
-		public void setPidFile(Path pidFile) {
+		public void setPidFile(@Nullable Path pidFile) {
 			this.pidFile = pidFile;
 		}
 

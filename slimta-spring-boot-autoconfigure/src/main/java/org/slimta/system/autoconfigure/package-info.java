@@ -4,4 +4,7 @@
  * before the context exists and its failure analysis, and {@link EarlySignalPreparation}, the one
  * call an application may make from {@code main}.
  */
+@NullMarked
 package org.slimta.system.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

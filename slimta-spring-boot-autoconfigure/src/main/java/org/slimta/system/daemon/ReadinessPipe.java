@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.posix.NativeProcesses;
 
 /**
@@ -42,7 +43,7 @@ public final class ReadinessPipe {
 	 * The pipe of this process, if its launcher waits on one and it was not answered yet.
 	 * @return the pipe, or {@code null}
 	 */
-	public static synchronized ReadinessPipe current() {
+	public static synchronized @Nullable ReadinessPipe current() {
 		if (current == null && isDaemon()) {
 			current = new ReadinessPipe(Integer.parseInt(System.getProperty(PROPERTY)));
 		}

@@ -1,5 +1,7 @@
 package org.slimta.system.logging;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What reopening one log file did.
  *
@@ -9,7 +11,7 @@ package org.slimta.system.logging;
  * @param failure why it was not, for {@link Outcome#FAILED} and {@link Outcome#NOT_SUPPORTED};
  * otherwise {@code null}
  */
-public record LogFileReopening(String appender, String file, Outcome outcome, Exception failure) {
+public record LogFileReopening(String appender, String file, Outcome outcome, @Nullable Exception failure) {
 
 	/** The file was reopened at its path. */
 	public static LogFileReopening reopened(String appender, String file) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@link NativeProcesses#spawn(SpawnRequest)} starts, and how. Start from
  * {@link #of(List)}: the command's environment, working directory and standard streams are the
@@ -29,7 +31,7 @@ import java.util.Set;
  * if they are close-on-exec
  */
 public record SpawnRequest(String program, List<String> arguments, Map<String, String> environment,
-		Path workingDirectory, Set<Integer> signalMask, boolean defaultSignalActions, boolean newSession,
+		@Nullable Path workingDirectory, Set<Integer> signalMask, boolean defaultSignalActions, boolean newSession,
 		Redirection stdin, Redirection stdout, Redirection stderr, Set<Integer> keepOpen) {
 
 	public SpawnRequest {
@@ -85,7 +87,7 @@ public record SpawnRequest(String program, List<String> arguments, Map<String, S
 	 * @param workingDirectory the directory, or {@code null} for the parent's
 	 * @return the new request
 	 */
-	public SpawnRequest withWorkingDirectory(Path workingDirectory) {
+	public SpawnRequest withWorkingDirectory(@Nullable Path workingDirectory) {
 		return new SpawnRequest(this.program, this.arguments, this.environment, workingDirectory, this.signalMask,
 				this.defaultSignalActions, this.newSession, this.stdin, this.stdout, this.stderr, this.keepOpen);
 	}

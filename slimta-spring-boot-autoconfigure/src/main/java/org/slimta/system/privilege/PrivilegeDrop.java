@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The privilege drop of this process, from the decision to its outcome: what it drops to, the
  * files to hand to the target user first, the gate that holds requests until it is done, and its
@@ -16,7 +18,7 @@ import java.util.Set;
  */
 public final class PrivilegeDrop {
 
-	private final PrivilegeTarget target;
+	private final @Nullable PrivilegeTarget target;
 
 	private final PrivilegeDropper dropper;
 
@@ -26,7 +28,7 @@ public final class PrivilegeDrop {
 
 	private volatile State state;
 
-	private PrivilegeDrop(PrivilegeTarget target, PrivilegeDropper dropper, State state) {
+	private PrivilegeDrop(@Nullable PrivilegeTarget target, PrivilegeDropper dropper, State state) {
 		this.target = target;
 		this.dropper = dropper;
 		this.state = state;
@@ -114,7 +116,7 @@ public final class PrivilegeDrop {
 	 * What this process drops to.
 	 * @return the target, {@code null} when not configured
 	 */
-	public PrivilegeTarget target() {
+	public @Nullable PrivilegeTarget target() {
 		return this.target;
 	}
 

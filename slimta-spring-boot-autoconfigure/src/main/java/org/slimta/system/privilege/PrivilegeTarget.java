@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.InvalidValueException;
 import org.slimta.system.ShortenedValue;
 import org.slimta.system.posix.GroupEntry;
@@ -75,8 +76,8 @@ public record PrivilegeTarget(String user, int uid, String group, int gid, boole
 	 * @param calls the supplementary group calls, to list the groups {@code initgroups} will set
 	 * @return the target
 	 */
-	public static PrivilegeTarget of(Posix posix, UserEntry user, GroupEntry group, boolean supplementaryGroups,
-			SupplementaryGroups calls) {
+	public static PrivilegeTarget of(Posix posix, UserEntry user, @Nullable GroupEntry group,
+			boolean supplementaryGroups, SupplementaryGroups calls) {
 		GroupEntry primary = (group != null) ? group
 				: posix.group(user.gid()).orElse(new GroupEntry(Integer.toString(user.gid()), user.gid()));
 		Set<Integer> groups = supplementaryGroups

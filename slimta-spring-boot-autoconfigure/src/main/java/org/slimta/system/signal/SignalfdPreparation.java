@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.daemon.JvmCommandLine;
 import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.posix.PosixException;
@@ -173,7 +174,7 @@ public final class SignalfdPreparation {
 	 * @param stack that thread's stack, innermost frame first
 	 * @return the reason, or {@code null} if the application is this JVM's own main
 	 */
-	public static String whyNotApplicationMain(Thread thread, StackTraceElement[] stack) {
+	public static @Nullable String whyNotApplicationMain(Thread thread, StackTraceElement[] stack) {
 		if (!"main".equals(thread.getName())) {
 			return "the application is started from thread '" + thread.getName() + "', not from the JVM's main";
 		}
@@ -353,15 +354,15 @@ public final class SignalfdPreparation {
 	 * @param commandLine this JVM's command line, or {@code null} if unreadable
 	 * @param environment the process environment
 	 */
-	public record ProcessFacts(String osName, String marker, Set<Integer> blocked, String notApplicationMain,
-			JvmCommandLine commandLine, Map<String, String> environment) {
+	public record ProcessFacts(String osName, @Nullable String marker, Set<Integer> blocked,
+			@Nullable String notApplicationMain, @Nullable JvmCommandLine commandLine, Map<String, String> environment) {
 
 		/**
 		 * The facts of the running process.
 		 * @param notApplicationMain why the application is not this JVM's own main, or {@code null}
 		 * @return the facts
 		 */
-		public static ProcessFacts current(String notApplicationMain) {
+		public static ProcessFacts current(@Nullable String notApplicationMain) {
 			JvmCommandLine commandLine;
 			try {
 				commandLine = JvmCommandLine.current();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.daemon.JvmCommandLine;
 import org.slimta.system.signal.SignalfdPreparation.Assessment;
 import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
@@ -43,7 +44,8 @@ public final class StartupRelaunch {
 	 * @param notApplicationMain why the running code is not the application's own {@code main},
 	 * or {@code null}
 	 */
-	public static synchronized void atStart(List<String> applicationArgs, ClassLoader loader, String notApplicationMain) {
+	public static synchronized void atStart(@Nullable List<String> applicationArgs, ClassLoader loader,
+			@Nullable String notApplicationMain) {
 		if (ran) {
 			return;
 		}
@@ -94,7 +96,7 @@ public final class StartupRelaunch {
 	 * @return the decision: {@link Verdict#PREPARED}, or why signalfd is unavailable
 	 */
 	public static synchronized Assessment relaunch(Set<Signal> handled, Set<Signal> shutdownOn, boolean relaunchAllowed,
-			String notApplicationMain) {
+			@Nullable String notApplicationMain) {
 		if (failure != null) {
 			return failure;
 		}

@@ -3,4 +3,7 @@
  * once every web server listens, the request gates that hold requests until then, and the failure
  * analysis of a drop that failed. Logs through {@code org.slimta.system.privilege}.
  */
+@NullMarked
 package org.slimta.system.autoconfigure.privilege;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,7 @@
 /**
  * The {@code ChildProcessLauncher}, which starts child processes with a clean signal mask.
  */
+@NullMarked
 package org.slimta.system.autoconfigure.process;
+
+import org.jspecify.annotations.NullMarked;

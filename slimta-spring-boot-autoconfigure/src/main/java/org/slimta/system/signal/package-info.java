@@ -1,0 +1,9 @@
+/**
+ * Signals without Spring: the relaunch that prepares a JVM for {@code signalfd}, the sources that
+ * read signals from it or from the JVM's handlers, the thread per signal that handles them, and
+ * the launcher of children with a clean signal state.
+ */
+@NullMarked
+package org.slimta.system.signal;
+
+import org.jspecify.annotations.NullMarked;
