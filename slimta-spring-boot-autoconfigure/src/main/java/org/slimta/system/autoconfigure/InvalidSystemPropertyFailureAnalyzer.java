@@ -1,5 +1,6 @@
 package org.slimta.system.autoconfigure;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -79,7 +80,10 @@ public class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyze
 			description.append(": ").append(valueAndOrigin(property));
 		}
 		Object[] constants = enumConstants(cause);
-		String problem = problem(cause, invalid, constants);
+		String kind = (findCause(cause, ConversionFailedException.class) != null)
+				? kind(cause.getTarget().getType().toClass()) : null;
+		String problem = (invalid == null && constants == null && kind != null && property != null)
+				? "'" + property.getValue() + "' is not " + kind : problem(cause, invalid, constants);
 		if (property != null) {
 			problem = withShortenedValue(problem, String.valueOf(property.getValue()));
 		}
@@ -87,7 +91,7 @@ public class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyze
 			problem = withShortenedValue(problem, invalid.getValue());
 		}
 		description.append(String.format("%n%n    ")).append(ShortenedValue.of(problem, PROBLEM_LENGTH));
-		String accepted = accepted(invalid, constants);
+		String accepted = (invalid == null && constants == null && kind != null) ? kind : accepted(invalid, constants);
 		// A setter that refuses a list fails the binding of the object that holds it, not of the list.
 		if (Collection.class.isAssignableFrom(cause.getTarget().getType().toClass())
 				|| (property != null && SlimtaSystemPropertyNames.isList(property.getName()))) {
@@ -119,6 +123,20 @@ public class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyze
 			root = root.getCause();
 		}
 		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getName();
+	}
+
+	// The values Spring Boot's converters accept, for a value that did not even convert.
+	private static @Nullable String kind(Class<?> type) {
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "a whole number";
+		}
+		if (type == Duration.class) {
+			return "a duration such as 500ms, 30s or 2m";
+		}
+		return null;
 	}
 
 	private Object[] enumConstants(BindException cause) {

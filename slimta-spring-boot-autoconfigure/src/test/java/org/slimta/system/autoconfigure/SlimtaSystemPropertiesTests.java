@@ -305,6 +305,32 @@ class SlimtaSystemPropertiesTests {
 	}
 
 	@Test
+	void switchThatIsNeitherTrueNorFalseFailsStartupSayingSo() {
+		assertFailure("slimta.system.signals.relaunch=maybe", (analysis) -> {
+			assertThat(analysis.getDescription()).contains("'maybe' is not true or false");
+			assertThat(analysis.getAction()).isEqualTo(
+					"Set 'slimta.system.signals.relaunch' to true or false, or remove it to use the default.");
+		});
+	}
+
+	@Test
+	void durationThatDoesNotParseFailsStartupWithAnExample() {
+		assertFailure("slimta.system.signals.shutdown-delay=soon", (analysis) -> {
+			assertThat(analysis.getDescription()).contains("'soon' is not a duration such as 500ms, 30s or 2m");
+			assertThat(analysis.getAction()).startsWith(
+					"Set 'slimta.system.signals.shutdown-delay' to a duration such as 500ms, 30s or 2m,");
+		});
+	}
+
+	@Test
+	void numberThatDoesNotParseFailsStartupAskingForAWholeNumber() {
+		assertFailure("slimta.system.signals.exit-status=x", (analysis) -> {
+			assertThat(analysis.getDescription()).contains("'x' is not a whole number").doesNotContain("For input string");
+			assertThat(analysis.getAction()).startsWith("Set 'slimta.system.signals.exit-status' to a whole number,");
+		});
+	}
+
+	@Test
 	void leavesFailuresOfOtherPropertiesToSpringBoot() {
 		new ApplicationContextRunner().withUserConfiguration(OtherPropertiesConfiguration.class)
 			.withPropertyValues("other.timeout=soon")
