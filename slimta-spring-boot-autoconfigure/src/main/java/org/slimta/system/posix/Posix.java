@@ -19,13 +19,6 @@ import jnr.posix.Passwd;
  */
 public final class Posix {
 
-	// Linux values of the open(2) flags.
-	private static final int O_WRONLY = 01;
-
-	private static final int O_CREAT = 0100;
-
-	private static final int O_APPEND = 02000;
-
 	private final POSIX posix;
 
 	private Posix(POSIX posix) {
@@ -111,7 +104,8 @@ public final class Posix {
 	 * @throws PosixException if the signal could not be sent ({@code ESRCH}, {@code EPERM})
 	 */
 	public void kill(int pid, int signal) {
-		check(this.posix.kill(pid, signal), "kill(" + pid + ", " + signal + ")");
+		// One kill for the project, on the binding that starting and reaping children use.
+		NativeProcesses.get().kill(pid, signal);
 	}
 
 	/**
@@ -151,7 +145,7 @@ public final class Posix {
 	 * @throws PosixException if the file cannot be opened or the descriptor replaced
 	 */
 	public void reopenForAppend(int fd, String path) {
-		int opened = this.posix.open(path, O_WRONLY | O_APPEND | O_CREAT, 0666);
+		int opened = this.posix.open(path, OpenFlags.APPEND, OpenFlags.CREATED_FILE_MODE);
 		check(opened, "open(" + path + ", O_WRONLY|O_APPEND|O_CREAT)");
 		try {
 			check(this.posix.dup2(opened, fd), "dup2(" + opened + ", " + fd + ")");

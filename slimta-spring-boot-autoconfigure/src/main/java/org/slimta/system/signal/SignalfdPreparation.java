@@ -1,11 +1,7 @@
 package org.slimta.system.signal;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -16,11 +12,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slimta.system.daemon.JvmCommandLine;
 import org.slimta.system.posix.NativeSignals;
-import org.slimta.system.posix.PosixException;
 
 /**
- * Whether this JVM can read its signals from a {@code signalfd}, and the re-execution in place
- * (same pid) that makes it so.
+ * Whether this JVM can read its signals from a {@code signalfd}, what a JVM prepared for it
+ * carries, and the decision to re-execute in place (same pid) to make it so.
  * <p>
  * {@code signalfd} sees only the signals that every thread blocks, and HotSpot unblocks HUP, INT
  * and TERM in all its threads unless it runs with {@code -Xrs}. So a plain JVM blocks the
@@ -40,12 +35,7 @@ public final class SignalfdPreparation {
 	private static final String SHUTDOWN_PROPERTY = MARKER_PROPERTY + ".shutdown-on";
 
 	// How long the process ran before it was relaunched, in milliseconds: Spring Boot counts only the new JVM.
-	private static final String RELAUNCHED_AFTER_PROPERTY = MARKER_PROPERTY + ".relaunched-after";
-
-	// The static entry point users may call from main, before Spring Boot starts.
-	private static final String EARLY_ENTRY = "org.slimta.system.autoconfigure.EarlySignalPreparation";
-
-	private static final String BOOT_LAUNCHERS = "org.springframework.boot.loader.";
+	static final String RELAUNCHED_AFTER_PROPERTY = MARKER_PROPERTY + ".relaunched-after";
 
 	private SignalfdPreparation() {
 	}
@@ -175,122 +165,7 @@ public final class SignalfdPreparation {
 	 * @return the reason, or {@code null} if the application is this JVM's own main
 	 */
 	public static @Nullable String whyNotApplicationMain(Thread thread, StackTraceElement[] stack) {
-		if (!"main".equals(thread.getName())) {
-			return "the application is started from thread '" + thread.getName() + "', not from the JVM's main";
-		}
-		int caller = -1;
-		for (int i = 0; i < stack.length; i++) {
-			if (isEntry(stack[i].getClassName())) {
-				caller = i + 1;
-			}
-		}
-		if (caller <= 0 || caller >= stack.length) {
-			return "Spring Boot is not started from a main method";
-		}
-		StackTraceElement main = stack[caller];
-		if (!"main".equals(main.getMethodName())) {
-			return "Spring Boot is started from " + main.getClassName() + "." + main.getMethodName()
-					+ " (a test or another host), not from a main method";
-		}
-		for (int i = caller + 1; i < stack.length; i++) {
-			if (!isLauncherFrame(stack[i].getClassName())) {
-				return "the JVM's main is " + stack[stack.length - 1].getClassName()
-						+ " (a test runner or another launcher), not " + main.getClassName();
-			}
-		}
-		return null;
-	}
-
-	private static boolean isEntry(String className) {
-		return (className.startsWith("org.springframework.boot.") && !className.startsWith(BOOT_LAUNCHERS))
-				|| className.equals(EARLY_ENTRY);
-	}
-
-	private static boolean isLauncherFrame(String className) {
-		return className.startsWith(BOOT_LAUNCHERS) || className.startsWith("java.lang.reflect.")
-				|| className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.invoke.");
-	}
-
-	/**
-	 * Re-execute this JVM in place with the signals blocked. Returns only by throwing, with the
-	 * signals unblocked again.
-	 * @param commandLine this JVM's command line
-	 * @param handled the signals the application takes; these and SIGQUIT are blocked
-	 * @param shutdownOn those of them that end the application
-	 * @param environment the process environment ({@code LISTEN_FDS} descriptors stay open)
-	 * @throws PosixException if a call failed
-	 * @throws IOException if {@code /proc/self/fd} cannot be listed
-	 */
-	public static void relaunch(JvmCommandLine commandLine, Set<Signal> handled, Set<Signal> shutdownOn,
-			Map<String, String> environment) throws IOException {
-		NativeSignals calls = NativeSignals.get();
-		int keepUpTo = 2 + inheritedListenFds(environment);
-		for (int fd : openDescriptors()) {
-			// The directory stream's own descriptor is closed by now.
-			if (fd > keepUpTo) {
-				calls.closeOnExecIfOpen(fd);
-			}
-		}
-		List<String> options = new ArrayList<>(jvmOptions(handled, shutdownOn));
-		long uptime = processUptime();
-		if (uptime >= 0) {
-			options.add("-D" + RELAUNCHED_AFTER_PROPERTY + "=" + uptime);
-		}
-		JvmCommandLine prepared = commandLine.withJvmOptions(options);
-		Set<Integer> numbers = numbers(read(handled));
-		System.out.flush();
-		System.err.flush();
-		calls.block(numbers);
-		try {
-			calls.execv(prepared.executable(), prepared.arguments());
-		}
-		finally {
-			calls.unblock(numbers);
-		}
-	}
-
-	/**
-	 * The number of descriptors systemd passed to this very process ({@code LISTEN_PID},
-	 * {@code LISTEN_FDS}), which start at 3 and must survive the re-execution.
-	 */
-	static int inheritedListenFds(Map<String, String> environment) {
-		String pid = environment.get("LISTEN_PID");
-		String fds = environment.get("LISTEN_FDS");
-		if (pid == null || fds == null || !pid.trim().equals(Long.toString(ProcessHandle.current().pid()))) {
-			return 0;
-		}
-		try {
-			return Math.max(0, Integer.parseInt(fds.trim()));
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
-
-	// From the kernel's clock since boot, in its ticks of 10 ms: no JVM clock starts before the JVM.
-	private static long processUptime() {
-		try {
-			String stat = Files.readString(Path.of("/proc/self/stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			long startTicks = Long.parseLong(fields[19]);
-			String uptime = Files.readString(Path.of("/proc/uptime"));
-			long nowMillis = Math.round(Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))) * 1000);
-			return Math.max(0, nowMillis - startTicks * 10);
-		}
-		catch (IOException | RuntimeException ex) {
-			return -1;
-		}
-	}
-
-	private static List<Integer> openDescriptors() throws IOException {
-		List<Integer> descriptors = new ArrayList<>();
-		try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-			for (Path fd : fds) {
-				descriptors.add(Integer.parseInt(fd.getFileName().toString()));
-			}
-		}
-		Collections.sort(descriptors);
-		return descriptors;
+		return ApplicationMain.whyNot(thread, stack);
 	}
 
 	/**

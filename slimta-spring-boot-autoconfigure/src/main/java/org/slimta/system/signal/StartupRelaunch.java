@@ -106,7 +106,7 @@ public final class StartupRelaunch {
 			return assessment;
 		}
 		try {
-			SignalfdPreparation.relaunch(facts.commandLine(), handled, shutdownOn, facts.environment());
+			InPlaceRelaunch.execute(facts.commandLine(), handled, shutdownOn, facts.environment());
 			throw new IllegalStateException("execv returned");
 		}
 		catch (Exception | LinkageError ex) {

@@ -1,23 +1,11 @@
 package org.slimta.system.startup;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-
-import org.slimta.system.startup.SimpleYaml.UnsupportedYamlException;
 
 /**
  * Properties as Spring Boot will read them, read before it starts and without its configuration
@@ -33,11 +21,6 @@ import org.slimta.system.startup.SimpleYaml.UnsupportedYamlException;
  * activated from a file, {@code SPRING_APPLICATION_JSON}, property sources added in code.
  */
 public final class StartupProperties {
-
-	private static final List<String> DEFAULT_GROUPS = List.of("optional:classpath:/;optional:classpath:/config/",
-			"optional:file:./;optional:file:./config/;optional:file:./config/*/");
-
-	private static final List<String> EXTENSIONS = List.of("properties", "yml", "yaml");
 
 	private final List<Source> sources;
 
@@ -75,32 +58,20 @@ public final class StartupProperties {
 			Map<String, String> environment, ClassLoader classLoader, Path workingDirectory) {
 		List<Source> sources = new ArrayList<>();
 		sources.add(new Source("command line", arguments(args)));
-		sources.add(new Source("system properties", canonical(systemProperties)));
+		sources.add(new Source("system properties", RelaxedNames.canonical(systemProperties)));
 		Map<String, String> variables = new LinkedHashMap<>();
 		for (Map.Entry<String, String> variable : environment.entrySet()) {
-			variables.put(environmentName(variable.getKey()), variable.getValue());
+			variables.put(RelaxedNames.ofEnvironmentVariable(variable.getKey()), variable.getValue());
 		}
 		sources.add(new Source("environment variables", variables));
+		// Where the files are and which profiles are active is read from outside the files only.
 		StartupProperties outside = new StartupProperties(List.copyOf(sources), List.of());
-		List<String> profiles = outside.profiles();
 		List<String> names = outside.list("spring.config.name", List.of("application"));
-		List<String> groups = new ArrayList<>(outside.list("spring.config.location", DEFAULT_GROUPS));
+		List<String> groups = new ArrayList<>(outside.list("spring.config.location", ConfigFiles.DEFAULT_LOCATIONS));
 		groups.addAll(outside.list("spring.config.additional-location", List.of()));
-		List<String> unreadable = new ArrayList<>();
-		ConfigFiles files = new ConfigFiles(classLoader, workingDirectory, profiles, unreadable);
-		// Highest precedence first: the last group, its profile-specific files before the others.
-		for (int g = groups.size() - 1; g >= 0; g--) {
-			List<Location> locations = files.locations(groups.get(g));
-			for (int p = profiles.size() - 1; p >= 0; p--) {
-				for (int l = locations.size() - 1; l >= 0; l--) {
-					files.add(sources, locations.get(l), names, profiles.get(p));
-				}
-			}
-			for (int l = locations.size() - 1; l >= 0; l--) {
-				files.add(sources, locations.get(l), names, null);
-			}
-		}
-		return new StartupProperties(List.copyOf(sources), List.copyOf(unreadable));
+		ConfigFiles files = new ConfigFiles(classLoader, workingDirectory, outside.profiles());
+		sources.addAll(files.read(groups, names));
+		return new StartupProperties(List.copyOf(sources), List.copyOf(files.unreadable()));
 	}
 
 	/**
@@ -110,7 +81,7 @@ public final class StartupProperties {
 	 * @return the value, with its origin
 	 */
 	public Optional<Value> get(String name) {
-		String key = canonical(name);
+		String key = RelaxedNames.canonical(name);
 		for (Source source : this.sources) {
 			String value = source.properties().get(key);
 			if (value != null && !value.isEmpty()) {
@@ -127,7 +98,7 @@ public final class StartupProperties {
 	 * @return the elements, with their origin
 	 */
 	public Optional<ListValue> getList(String name) {
-		String key = canonical(name);
+		String key = RelaxedNames.canonical(name);
 		for (Source source : this.sources) {
 			String value = source.properties().get(key);
 			if (value != null && !value.isEmpty()) {
@@ -196,63 +167,12 @@ public final class StartupProperties {
 			int equals = arg.indexOf('=');
 			if (arg.startsWith("--") && equals > 2) {
 				// Spring Boot joins the values of an option given twice.
-				String name = canonical(arg.substring(2, equals));
+				String name = RelaxedNames.canonical(arg.substring(2, equals));
 				String earlier = options.get(name);
 				options.put(name, (earlier != null) ? earlier + "," + arg.substring(equals + 1) : arg.substring(equals + 1));
 			}
 		}
 		return options;
-	}
-
-	private static Map<String, String> canonical(Map<String, String> properties) {
-		Map<String, String> canonical = new LinkedHashMap<>();
-		for (Map.Entry<String, String> property : properties.entrySet()) {
-			canonical.putIfAbsent(canonical(property.getKey()), property.getValue());
-		}
-		return canonical;
-	}
-
-	/**
-	 * A property name as Spring Boot's relaxed binding compares names: lower case, without dashes
-	 * or underscores inside its elements.
-	 * @param name a name from a properties or YAML file, the command line or a system property
-	 * @return the canonical form
-	 */
-	static String canonical(String name) {
-		StringBuilder canonical = new StringBuilder(name.length());
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c != '-' && c != '_') {
-				canonical.append(Character.toLowerCase(c));
-			}
-		}
-		return canonical.toString();
-	}
-
-	// SLIMTA_SYSTEM_SIGNALS_HANDLED_0_ is slimta.system.signals.handled[0].
-	private static String environmentName(String name) {
-		StringBuilder canonical = new StringBuilder(name.length());
-		for (String element : name.toLowerCase(Locale.ROOT).split("_")) {
-			if (element.isEmpty()) {
-				continue;
-			}
-			if (isNumber(element) && canonical.length() > 0) {
-				canonical.append('[').append(element).append(']');
-			}
-			else {
-				canonical.append((canonical.length() > 0) ? "." : "").append(element);
-			}
-		}
-		return canonical.toString();
-	}
-
-	private static boolean isNumber(String element) {
-		for (int i = 0; i < element.length(); i++) {
-			if (!Character.isDigit(element.charAt(i))) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static List<String> split(String value) {
@@ -283,191 +203,8 @@ public final class StartupProperties {
 	public record ListValue(List<String> elements, String origin) {
 	}
 
-	private record Source(String origin, Map<String, String> properties) {
-	}
-
-	private record Location(boolean classpath, String path, boolean directory) {
-	}
-
-	// The configuration files of the locations, read into sources.
-	private static final class ConfigFiles {
-
-		private final ClassLoader classLoader;
-
-		private final Path workingDirectory;
-
-		private final List<String> profiles;
-
-		private final List<String> unreadable;
-
-		ConfigFiles(ClassLoader classLoader, Path workingDirectory, List<String> profiles, List<String> unreadable) {
-			this.classLoader = classLoader;
-			this.workingDirectory = workingDirectory;
-			this.profiles = profiles;
-			this.unreadable = unreadable;
-		}
-
-		List<Location> locations(String group) {
-			List<Location> locations = new ArrayList<>();
-			for (String entry : group.split(";")) {
-				String location = entry.trim();
-				if (location.startsWith("optional:")) {
-					location = location.substring("optional:".length());
-				}
-				if (location.isEmpty()) {
-					continue;
-				}
-				boolean classpath = location.startsWith("classpath:");
-				String path = classpath ? location.substring("classpath:".length())
-						: location.startsWith("file:") ? location.substring("file:".length()) : location;
-				boolean directory = path.endsWith("/");
-				if (!classpath && path.endsWith("/*/")) {
-					locations.addAll(subdirectories(path.substring(0, path.length() - 2)));
-				}
-				else {
-					locations.add(new Location(classpath, path, directory));
-				}
-			}
-			return locations;
-		}
-
-		private List<Location> subdirectories(String parent) {
-			List<Location> locations = new ArrayList<>();
-			Path directory = this.workingDirectory.resolve(parent);
-			if (!Files.isDirectory(directory)) {
-				return locations;
-			}
-			try (DirectoryStream<Path> children = Files.newDirectoryStream(directory,
-					Files::isDirectory)) {
-				List<String> names = new ArrayList<>();
-				children.forEach((child) -> names.add(child.getFileName().toString()));
-				Collections.sort(names);
-				for (String name : names) {
-					String path = parent + name + "/";
-					locations.add(new Location(false, path, true));
-				}
-			}
-			catch (IOException ex) {
-				this.unreadable.add(directory + " (" + ex.getMessage() + ")");
-			}
-			return locations;
-		}
-
-		// The files of one location for one profile (or none), highest precedence first.
-		void add(List<Source> sources, Location location, List<String> names, String profile) {
-			if (!location.directory()) {
-				String path = location.path();
-				if (profile != null) {
-					int dot = path.lastIndexOf('.');
-					if (dot <= path.lastIndexOf('/')) {
-						return;
-					}
-					path = path.substring(0, dot) + "-" + profile + path.substring(dot);
-				}
-				read(sources, location, path);
-				return;
-			}
-			for (int n = names.size() - 1; n >= 0; n--) {
-				for (String extension : EXTENSIONS) {
-					String name = names.get(n) + ((profile != null) ? "-" + profile : "") + "." + extension;
-					read(sources, location, location.path() + name);
-				}
-			}
-		}
-
-		private void read(List<Source> sources, Location location, String path) {
-			String text;
-			String origin = location.classpath() ? "class path resource [" + path.replaceFirst("^/+", "") + "]"
-					: "file [" + path + "]";
-			try {
-				text = text(location.classpath(), path);
-			}
-			catch (IOException ex) {
-				this.unreadable.add(origin + " (" + ex.getMessage() + ")");
-				return;
-			}
-			if (text == null) {
-				return;
-			}
-			try {
-				List<Map<String, String>> documents = path.endsWith(".properties") ? properties(text) : yaml(text);
-				// A later document overrides an earlier one of the same file.
-				for (int d = documents.size() - 1; d >= 0; d--) {
-					Map<String, String> document = canonical(documents.get(d));
-					if (isActive(document)) {
-						sources.add(new Source(origin, document));
-					}
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				this.unreadable.add(origin + " (" + ex.getMessage() + ")");
-			}
-		}
-
-		private String text(boolean classpath, String path) throws IOException {
-			if (classpath) {
-				URL resource = this.classLoader.getResource(path.startsWith("/") ? path.substring(1) : path);
-				if (resource == null) {
-					return null;
-				}
-				try (InputStream in = resource.openStream()) {
-					return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-				}
-			}
-			Path file = this.workingDirectory.resolve(path);
-			if (!Files.isRegularFile(file)) {
-				return null;
-			}
-			return Files.readString(file, StandardCharsets.UTF_8);
-		}
-
-		private boolean isActive(Map<String, String> document) {
-			if (document.containsKey("spring.config.activate.oncloudplatform")) {
-				return false;
-			}
-			String onProfile = document.get("spring.config.activate.onprofile");
-			if (onProfile == null) {
-				String first = document.get("spring.config.activate.onprofile[0]");
-				if (first == null) {
-					return true;
-				}
-				List<String> expressions = new ArrayList<>();
-				for (int i = 0; document.containsKey("spring.config.activate.onprofile[" + i + "]"); i++) {
-					expressions.add(document.get("spring.config.activate.onprofile[" + i + "]"));
-				}
-				onProfile = String.join(",", expressions);
-			}
-			for (String expression : onProfile.split(",")) {
-				if (new ProfileExpression(expression, this.profiles).matches()) {
-					return true;
-				}
-			}
-			return false;
-		}
-
-		private static List<Map<String, String>> properties(String text) throws IOException {
-			List<Map<String, String>> documents = new ArrayList<>();
-			for (String document : text.split("(?m)^[#!]---\\s*$")) {
-				Properties properties = new Properties();
-				properties.load(new StringReader(document));
-				Map<String, String> map = new LinkedHashMap<>();
-				for (String name : properties.stringPropertyNames()) {
-					map.put(name, properties.getProperty(name));
-				}
-				documents.add(map);
-			}
-			return documents;
-		}
-
-		private static List<Map<String, String>> yaml(String text) {
-			try {
-				return SimpleYaml.read(text);
-			}
-			catch (UnsupportedYamlException ex) {
-				return FullYaml.read(text);
-			}
-		}
-
+	// The properties of one source, by canonical name, with the origin their values report.
+	record Source(String origin, Map<String, String> properties) {
 	}
 
 }

@@ -81,59 +81,6 @@ class SignalfdPreparationTests {
 			.contains("cmdline");
 	}
 
-	@Test
-	void recognisesTheApplicationsOwnMain() {
-		Thread main = new Thread("main");
-		StackTraceElement prepare = frame("org.slimta.system.autoconfigure.signal.SignalPreparationEnvironmentPostProcessor",
-				"postProcessEnvironment");
-		StackTraceElement run = frame("org.springframework.boot.SpringApplication", "run");
-		StackTraceElement appMain = frame("com.example.App", "main");
-		StackTraceElement reflection = frame("java.lang.reflect.Method", "invoke");
-		StackTraceElement jarLauncher = frame("org.springframework.boot.loader.launch.JarLauncher", "main");
-		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(prepare, run, appMain))).isNull();
-		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(prepare, run, appMain, reflection, jarLauncher)))
-			.isNull();
-		StackTraceElement early = frame("org.slimta.system.autoconfigure.EarlySignalPreparation", "prepare");
-		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(prepare, early, appMain))).isNull();
-		StackTraceElement test = frame("com.example.AppTests", "prepares");
-		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(prepare, early, test))).contains("AppTests");
-	}
-
-	@Test
-	void recognisesTestsAndOtherHosts() {
-		Thread main = new Thread("main");
-		StackTraceElement run = frame("org.springframework.boot.SpringApplication", "run");
-		StackTraceElement test = frame("com.example.AppTests", "startsTheApplication");
-		StackTraceElement surefire = frame("org.apache.maven.surefire.booter.ForkedBooter", "main");
-		StackTraceElement appMain = frame("com.example.App", "main");
-		StackTraceElement ideLauncher = frame("com.intellij.rt.execution.application.AppMainV2", "main");
-		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(run, test, surefire)))
-			.contains("com.example.AppTests.startsTheApplication");
-		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(run, appMain, surefire)))
-			.contains("ForkedBooter");
-		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(run, appMain, ideLauncher)))
-			.contains("AppMainV2");
-		assertThat(SignalfdPreparation.whyNotApplicationMain(new Thread("restartedMain"), stack(run, appMain)))
-			.contains("restartedMain");
-		assertThat(SignalfdPreparation.whyNotApplicationMain(main, stack(appMain))).contains("not started from a main");
-	}
-
-	private static StackTraceElement frame(String className, String method) {
-		return new StackTraceElement(className, method, null, 1);
-	}
-
-	private static StackTraceElement[] stack(StackTraceElement... frames) {
-		return frames;
-	}
-
-	@Test
-	void keepsOnlyTheDescriptorsSystemdPassedToThisProcess() {
-		String self = Long.toString(ProcessHandle.current().pid());
-		assertThat(SignalfdPreparation.inheritedListenFds(Map.of("LISTEN_PID", self, "LISTEN_FDS", "2"))).isEqualTo(2);
-		assertThat(SignalfdPreparation.inheritedListenFds(Map.of("LISTEN_PID", "1", "LISTEN_FDS", "2"))).isZero();
-		assertThat(SignalfdPreparation.inheritedListenFds(Map.of())).isZero();
-	}
-
 	private static ProcessFacts facts(String marker, Set<Integer> blocked, String notMain, JvmCommandLine commandLine,
 			Map<String, String> environment) {
 		return new ProcessFacts("Linux", marker, blocked, notMain, commandLine, environment);
