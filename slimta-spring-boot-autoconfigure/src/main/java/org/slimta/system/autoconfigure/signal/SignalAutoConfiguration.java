@@ -6,12 +6,14 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slimta.system.FeatureStatus;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.metrics.SignalListenerTimer;
 import org.slimta.system.autoconfigure.metrics.SignalMetrics;
 import org.slimta.system.autoconfigure.reload.CloudRefreshHangupAction;
 import org.slimta.system.autoconfigure.reload.HangupAction;
+import org.slimta.system.autoconfigure.reload.HangupReload;
 import org.slimta.system.autoconfigure.reload.LogFilesHangupAction;
 import org.slimta.system.autoconfigure.reload.ReloadStatus;
 import org.slimta.system.logging.Log4jFiles;
@@ -104,15 +106,31 @@ public final class SignalAutoConfiguration {
 	}
 
 	@Bean
-	SignalDispatcher slimtaSignalDispatcher(SignalSource slimtaSignalSource, SlimtaSystemProperties properties,
-			ConfigurableApplicationContext context, ObjectProvider<HangupAction> hangupActions,
-			ObjectProvider<SignalListenerTimer> timer, ReloadStatus slimtaReloadStatus) {
+	SignalShutdown slimtaSignalShutdown(SlimtaSystemProperties properties, ConfigurableApplicationContext context) {
 		SlimtaSystemProperties.Signals signals = properties.getSignals();
-		SignalShutdown shutdown = new SignalShutdown(context, signals.getShutdownDelay(), signals.getExitStatus(),
-				System::exit);
-		return new SignalDispatcher(slimtaSignalSource, signals.getShutdownOn(), context, shutdown,
-				hangupActions.orderedStream().toList(), timer.getIfAvailable(() -> SignalListenerTimer.NONE),
-				slimtaReloadStatus);
+		return new SignalShutdown(context, signals.getShutdownDelay(), signals.getExitStatus(), System::exit);
+	}
+
+	@Bean
+	SignalDispatcher slimtaSignalDispatcher(SignalSource slimtaSignalSource, SlimtaSystemProperties properties,
+			ConfigurableApplicationContext context, SignalShutdown slimtaSignalShutdown,
+			ObjectProvider<HangupAction> hangupActions, ObjectProvider<SignalListenerTimer> timer,
+			ReloadStatus slimtaReloadStatus) {
+		SignalEventPublisher publisher = new SignalEventPublisher(slimtaSignalSource, context,
+				timer.getIfAvailable(() -> SignalListenerTimer.NONE));
+		HangupReload reload = new HangupReload(hangupActions.orderedStream().toList(), slimtaReloadStatus);
+		return new SignalDispatcher(publisher, properties.getSignals().getShutdownOn(), slimtaSignalShutdown, reload);
+	}
+
+	@Bean
+	SignalSourceLifecycle slimtaSignalSourceLifecycle(SignalSource slimtaSignalSource,
+			SignalDispatcher slimtaSignalDispatcher, SignalShutdown slimtaSignalShutdown) {
+		return new SignalSourceLifecycle(slimtaSignalSource, slimtaSignalDispatcher, slimtaSignalShutdown);
+	}
+
+	@Bean
+	FeatureStatus slimtaSignalSourceStatus(SignalSource slimtaSignalSource) {
+		return new SignalSourceStatus(slimtaSignalSource);
 	}
 
 	@Bean

@@ -11,7 +11,7 @@ public final class SignalDispatcherAccess {
 	}
 
 	public static void dispatch(ApplicationContext context, Signal signal, int senderPid, int senderUid) {
-		context.getBean(SignalDispatcher.class).dispatch(signal, senderPid, senderUid);
+		context.getBean(SignalDispatcher.class).handle(signal, senderPid, senderUid);
 	}
 
 }
