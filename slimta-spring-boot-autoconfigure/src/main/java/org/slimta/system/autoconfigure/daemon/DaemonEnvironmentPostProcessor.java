@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.slimta.system.autoconfigure.DaemonProperties;
 import org.slimta.system.autoconfigure.OncePerJvmEnvironmentPostProcessor;
+import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.signal.SignalPreparationEnvironmentPostProcessor;
 import org.slimta.system.daemon.Daemon;
@@ -46,7 +48,7 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 	@Override
 	protected void postProcessEnvironment(SlimtaSystemProperties properties, ConfigurableEnvironment environment,
 			SpringApplication application) {
-		SlimtaSystemProperties.Daemon daemon = properties.getDaemon();
+		DaemonProperties daemon = properties.getDaemon();
 		if (!properties.isEnabled()) {
 			return;
 		}
@@ -71,8 +73,8 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 	}
 
 	private int detach(SlimtaSystemProperties properties) {
-		SlimtaSystemProperties.Daemon daemon = properties.getDaemon();
-		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		DaemonProperties daemon = properties.getDaemon();
+		SignalsProperties signals = properties.getSignals();
 		boolean signalfd = signals.isEnabled() && signals.getBackend() != SignalBackend.JDK;
 		List<String> options = signalfd
 				? SignalfdPreparation.jvmOptions(signals.getHandled(), signals.getShutdownOn()) : List.of();

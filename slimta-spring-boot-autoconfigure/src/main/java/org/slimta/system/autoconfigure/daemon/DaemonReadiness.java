@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.slimta.system.autoconfigure.SlimtaSystemProperties;
+import org.slimta.system.autoconfigure.DaemonProperties;
 import org.slimta.system.autoconfigure.reload.HangupAction;
 import org.slimta.system.autoconfigure.reload.Reload;
 import org.slimta.system.daemon.ReadinessPipe;
@@ -27,9 +27,9 @@ class DaemonReadiness implements HangupAction {
 
 	private static final Path DEV_NULL = Path.of("/dev/null");
 
-	private final SlimtaSystemProperties.Daemon daemon;
+	private final DaemonProperties daemon;
 
-	DaemonReadiness(SlimtaSystemProperties.Daemon daemon) {
+	DaemonReadiness(DaemonProperties daemon) {
 		this.daemon = daemon;
 	}
 

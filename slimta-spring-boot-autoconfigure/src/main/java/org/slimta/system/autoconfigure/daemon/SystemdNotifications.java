@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slimta.system.ProcessIdentity;
-import org.slimta.system.autoconfigure.SlimtaSystemProperties;
+import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.reload.HangupAction;
 import org.slimta.system.autoconfigure.reload.Reload;
 import org.slimta.system.daemon.ReadinessPipe;
@@ -57,7 +57,7 @@ class SystemdNotifications implements HangupAction {
 
 	private final AtomicBoolean stopping = new AtomicBoolean();
 
-	SystemdNotifications(SystemdNotifier notifier, SlimtaSystemProperties.Signals signals, Environment environment) {
+	SystemdNotifications(SystemdNotifier notifier, SignalsProperties signals, Environment environment) {
 		this.notifier = notifier;
 		this.shutdownOn = Set.copyOf(signals.getShutdownOn());
 		this.shutdownDelay = signals.getShutdownDelay();

@@ -1,7 +1,7 @@
 package org.slimta.system.autoconfigure.privilege;
 
 import org.slimta.system.InvalidValueException;
-import org.slimta.system.autoconfigure.SlimtaSystemProperties;
+import org.slimta.system.autoconfigure.PrivilegesProperties;
 import org.slimta.system.posix.GroupEntry;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.posix.SupplementaryGroups;
@@ -19,9 +19,9 @@ import org.slimta.system.privilege.ThreadCredentials;
  */
 final class PrivilegeDropFactory {
 
-	private final SlimtaSystemProperties.Privileges privileges;
+	private final PrivilegesProperties privileges;
 
-	PrivilegeDropFactory(SlimtaSystemProperties.Privileges privileges) {
+	PrivilegeDropFactory(PrivilegesProperties privileges) {
 		this.privileges = privileges;
 	}
 

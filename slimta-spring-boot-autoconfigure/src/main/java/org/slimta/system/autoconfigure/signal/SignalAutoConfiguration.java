@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slimta.system.FeatureStatus;
+import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.metrics.SignalListenerTimer;
@@ -66,7 +67,7 @@ public final class SignalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SignalSource slimtaSignalSource(SlimtaSystemProperties properties, ObjectProvider<Assessment> assessment) {
-		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		SignalsProperties signals = properties.getSignals();
 		Set<Signal> handled = signals.getHandled();
 		Optional<SignalfdReader> reader = SignalfdReader.startIfPrepared();
 		if (reader.isPresent()) {
@@ -86,7 +87,7 @@ public final class SignalAutoConfiguration {
 	}
 
 	// The JVM runs with -Xrs: its own handlers cannot take the signals, so signalfd or nothing.
-	private static SignalSource preparedSource(SignalfdReader reader, SlimtaSystemProperties.Signals signals) {
+	private static SignalSource preparedSource(SignalfdReader reader, SignalsProperties signals) {
 		Set<Integer> blocked = BlockedSignals.ofCurrentThread();
 		if (!blocked.containsAll(SignalfdPreparation.numbers(reader.signals()))) {
 			throw new SignalfdUnavailableException("its main thread does not block " + reader.signals(),
@@ -107,7 +108,7 @@ public final class SignalAutoConfiguration {
 
 	@Bean
 	SignalShutdown slimtaSignalShutdown(SlimtaSystemProperties properties, ConfigurableApplicationContext context) {
-		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		SignalsProperties signals = properties.getSignals();
 		return new SignalShutdown(context, signals.getShutdownDelay(), signals.getExitStatus(), System::exit);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.slimta.system.autoconfigure.EarlySignalPreparation;
+import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.OncePerJvmEnvironmentPostProcessor;
 import org.slimta.system.signal.RelaunchSettings;
@@ -90,7 +91,7 @@ public final class SignalPreparationEnvironmentPostProcessor extends OncePerJvmE
 	 * or the jdk backend asked for)
 	 */
 	static Assessment prepare(SlimtaSystemProperties properties) {
-		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		SignalsProperties signals = properties.getSignals();
 		if (!properties.isEnabled() || !signals.isEnabled() || signals.getBackend() == SignalBackend.JDK) {
 			return null;
 		}
@@ -162,7 +163,7 @@ public final class SignalPreparationEnvironmentPostProcessor extends OncePerJvmE
 	}
 
 	private static RelaunchSettings settings(SlimtaSystemProperties properties) {
-		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		SignalsProperties signals = properties.getSignals();
 		return new RelaunchSettings(properties.isEnabled(), signals.isEnabled(), signals.getBackend(), signals.isRelaunch(),
 				signals.getHandled(), signals.getShutdownOn(), properties.getDaemon().isEnabled());
 	}
