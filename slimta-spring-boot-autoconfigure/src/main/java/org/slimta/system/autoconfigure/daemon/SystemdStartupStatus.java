@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slimta.system.autoconfigure.OnSlimtaSystemEnabledCondition;
 import org.slimta.system.daemon.NotifyMode;
 import org.slimta.system.daemon.ReadinessPipe;
 import org.slimta.system.daemon.SystemdNotifier;
@@ -81,7 +82,7 @@ class SystemdStartupStatus implements SmartApplicationListener {
 	static Optional<SystemdNotifier> notifier(Environment environment) {
 		String socket = environment.getProperty("NOTIFY_SOCKET");
 		if (socket == null || socket.isEmpty()
-				|| !environment.getProperty("slimta.system.enabled", Boolean.class, true)
+				|| !OnSlimtaSystemEnabledCondition.isEnabled(environment)
 				|| NotifyMode.NEVER.name().equals(environment.getProperty("slimta.system.daemon.notify", "auto")
 					.strip()
 					.toUpperCase(Locale.ROOT))) {

@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
  * management server included) listens. First of all {@link ApplicationStartedEvent} listeners, so
  * that a listener of lower precedence (readiness reporting) runs without privileges. A failed drop
  * fails the application closed: Spring Boot closes the context and the process exits with
- * {@value PrivilegesNotDroppedException#EXIT_CODE}.
+ * {@value PrivilegeDropFailedException#EXIT_CODE}.
  */
 final class PrivilegeDropListener implements ApplicationListener<ApplicationStartedEvent>, Ordered {
 
@@ -40,7 +40,7 @@ final class PrivilegeDropListener implements ApplicationListener<ApplicationStar
 		}
 		catch (PrivilegeDropException ex) {
 			logger.error("stopping the application: " + ex.getMessage());
-			throw new PrivilegesNotDroppedException(ex);
+			throw new PrivilegeDropFailedException(ex);
 		}
 		if (before == PrivilegeDrop.State.PENDING) {
 			logger.info("dropped privileges to " + this.drop.target().describe());

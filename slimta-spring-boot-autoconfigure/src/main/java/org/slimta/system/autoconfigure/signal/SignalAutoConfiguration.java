@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slimta.system.FeatureStatus;
+import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
@@ -51,7 +52,7 @@ import org.springframework.context.annotation.Configuration;
  * read from signalfd where the process was prepared for it, else through the JVM's handlers.
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "slimta.system.enabled", matchIfMissing = true)
+@ConditionalOnSlimtaSystemEnabled
 @ConditionalOnBooleanProperty(name = "slimta.system.signals.enabled", matchIfMissing = true)
 public final class SignalAutoConfiguration {
 

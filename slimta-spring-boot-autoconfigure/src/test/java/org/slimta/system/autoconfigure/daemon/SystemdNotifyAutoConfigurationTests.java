@@ -126,12 +126,12 @@ class SystemdNotifyAutoConfigurationTests {
 
 	@Test
 	void staysSilentWithoutNotifySocketOrWhenTurnedOff() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(SystemdNotifications.class)
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(SystemdStateReporter.class)
 			.doesNotHaveBean(SystemdNotifier.class));
 		this.contextRunner
 			.withPropertyValues("NOTIFY_SOCKET=/run/systemd/notify", "slimta.system.daemon.notify=never",
 					"WATCHDOG_USEC=2000000")
-			.run((context) -> assertThat(context).doesNotHaveBean(SystemdNotifications.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(SystemdStateReporter.class)
 				.doesNotHaveBean(SystemdWatchdogLifecycle.class));
 	}
 

@@ -15,11 +15,11 @@ import org.springframework.web.server.WebFilterChain;
  * blocking an event loop, so that no request is served as root; answers 503 if the drop failed.
  * Costs one volatile read afterwards.
  */
-final class PrivilegeGateWebFilter implements WebFilter, Ordered {
+final class PrivilegeDropGateWebFilter implements WebFilter, Ordered {
 
 	private final RequestGate gate;
 
-	PrivilegeGateWebFilter(RequestGate gate) {
+	PrivilegeDropGateWebFilter(RequestGate gate) {
 		this.gate = gate;
 	}
 

@@ -2,12 +2,11 @@ package org.slimta.system.autoconfigure.privilege;
 
 import jakarta.servlet.Filter;
 import org.slimta.system.FeatureStatus;
+import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.privilege.PrivilegeDrop;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,8 +22,8 @@ import org.springframework.web.server.WebFilter;
  * drop wait at a filter of highest precedence until it is done.
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
-@ConditionalOnBean(SlimtaSystemProperties.class)
-public final class PrivilegesAutoConfiguration {
+@ConditionalOnSlimtaSystemEnabled
+public final class PrivilegeDropAutoConfiguration {
 
 	// Static: a bean factory post-processor runs before any other bean is created.
 	@Bean
@@ -38,8 +37,8 @@ public final class PrivilegesAutoConfiguration {
 	}
 
 	@Bean
-	FeatureStatus slimtaPrivilegesStatus(PrivilegeDrop slimtaPrivilegeDrop) {
-		return new PrivilegesStatus(slimtaPrivilegeDrop);
+	FeatureStatus slimtaPrivilegeDropStatus(PrivilegeDrop slimtaPrivilegeDrop) {
+		return new PrivilegeDropStatus(slimtaPrivilegeDrop);
 	}
 
 	@Bean
@@ -55,8 +54,8 @@ public final class PrivilegesAutoConfiguration {
 	static class ServletGateConfiguration {
 
 		@Bean
-		FilterRegistrationBean<PrivilegeGateFilter> slimtaPrivilegeGateFilter(PrivilegeDrop slimtaPrivilegeDrop) {
-			return PrivilegeGateFilter.registration(slimtaPrivilegeDrop.gate());
+		FilterRegistrationBean<PrivilegeDropGateFilter> slimtaPrivilegeDropGateFilter(PrivilegeDrop slimtaPrivilegeDrop) {
+			return PrivilegeDropGateFilter.registration(slimtaPrivilegeDrop.gate());
 		}
 
 	}
@@ -69,8 +68,8 @@ public final class PrivilegesAutoConfiguration {
 
 		// A management server of its own takes WebFilters from this context too.
 		@Bean
-		PrivilegeGateWebFilter slimtaPrivilegeGateWebFilter(PrivilegeDrop slimtaPrivilegeDrop) {
-			return new PrivilegeGateWebFilter(slimtaPrivilegeDrop.gate());
+		PrivilegeDropGateWebFilter slimtaPrivilegeDropGateWebFilter(PrivilegeDrop slimtaPrivilegeDrop) {
+			return new PrivilegeDropGateWebFilter(slimtaPrivilegeDrop.gate());
 		}
 
 	}

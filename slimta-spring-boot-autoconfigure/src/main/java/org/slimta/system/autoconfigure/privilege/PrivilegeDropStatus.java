@@ -7,11 +7,11 @@ import org.slimta.system.privilege.PrivilegeDrop;
  * The {@code privileges} health detail: {@code not-configured}, {@code dropped} or {@code failed}
  * (which makes the health DOWN); {@code pending} only while requests are still held.
  */
-final class PrivilegesStatus implements FeatureStatus {
+final class PrivilegeDropStatus implements FeatureStatus {
 
 	private final PrivilegeDrop drop;
 
-	PrivilegesStatus(PrivilegeDrop drop) {
+	PrivilegeDropStatus(PrivilegeDrop drop) {
 		this.drop = drop;
 	}
 

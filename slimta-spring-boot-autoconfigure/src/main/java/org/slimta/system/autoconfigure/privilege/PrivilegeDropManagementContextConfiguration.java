@@ -22,11 +22,11 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
 @ConditionalOnProperty(prefix = "slimta.system.privileges", name = "user")
 @ConditionalOnBean(PrivilegeDrop.class)
-class PrivilegesManagementContextConfiguration {
+class PrivilegeDropManagementContextConfiguration {
 
 	@Bean
-	FilterRegistrationBean<PrivilegeGateFilter> slimtaPrivilegeGateFilter(PrivilegeDrop slimtaPrivilegeDrop) {
-		return PrivilegeGateFilter.registration(slimtaPrivilegeDrop.gate());
+	FilterRegistrationBean<PrivilegeDropGateFilter> slimtaPrivilegeDropGateFilter(PrivilegeDrop slimtaPrivilegeDrop) {
+		return PrivilegeDropGateFilter.registration(slimtaPrivilegeDrop.gate());
 	}
 
 }

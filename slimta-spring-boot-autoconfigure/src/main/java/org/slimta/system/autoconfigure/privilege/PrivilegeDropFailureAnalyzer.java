@@ -9,7 +9,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Explains why an application stopped right after it started: privileges could not be dropped to
  * {@code slimta.system.privileges.user}, and it must not go on as root.
  */
-class PrivilegesNotDroppedFailureAnalyzer extends AbstractFailureAnalyzer<PrivilegeDropException> {
+class PrivilegeDropFailureAnalyzer extends AbstractFailureAnalyzer<PrivilegeDropException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, PrivilegeDropException cause) {

@@ -20,10 +20,10 @@ import org.springframework.web.server.WebFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-class PrivilegesAutoConfigurationTests {
+class PrivilegeDropAutoConfigurationTests {
 
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(SlimtaSystemAutoConfiguration.class,
-			PrivilegesAutoConfiguration.class);
+			PrivilegeDropAutoConfiguration.class);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(CONFIGURATIONS);
@@ -49,7 +49,7 @@ class PrivilegesAutoConfigurationTests {
 				assertThat(drop.target().describe()).isEqualTo("nobody:nogroup (uid 65534, gid 65534)");
 				assertThat(context.getBean(FeatureStatus.class).value()).isEqualTo("pending");
 				assertThat(context.getBean(FilterRegistrationBean.class).getFilter())
-					.isInstanceOf(PrivilegeGateFilter.class);
+					.isInstanceOf(PrivilegeDropGateFilter.class);
 				assertThat(context).doesNotHaveBean(WebFilter.class);
 			});
 	}
@@ -62,7 +62,7 @@ class PrivilegesAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBean(PrivilegeDrop.class).target().describe())
 					.isEqualTo("nobody:root (uid 65534, gid 0)");
-				assertThat(context).hasSingleBean(PrivilegeGateWebFilter.class)
+				assertThat(context).hasSingleBean(PrivilegeDropGateWebFilter.class)
 					.doesNotHaveBean(FilterRegistrationBean.class);
 			});
 	}

@@ -9,12 +9,12 @@ import org.springframework.boot.ExitCodeGenerator;
  * {@value #EXIT_CODE} ({@code EX_NOPERM} of {@code sysexits.h}), makes Spring Boot end the process
  * even if other threads are still alive.
  */
-class PrivilegesNotDroppedException extends RuntimeException implements ExitCodeGenerator {
+class PrivilegeDropFailedException extends RuntimeException implements ExitCodeGenerator {
 
 	/** The exit status of a process that could not drop its privileges. */
 	static final int EXIT_CODE = 77;
 
-	PrivilegesNotDroppedException(PrivilegeDropException cause) {
+	PrivilegeDropFailedException(PrivilegeDropException cause) {
 		super(cause.getMessage(), cause);
 	}
 

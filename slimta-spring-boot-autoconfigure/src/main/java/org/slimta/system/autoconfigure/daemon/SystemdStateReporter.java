@@ -39,7 +39,7 @@ import org.springframework.core.env.Environment;
  * signal arrives (or when the application closes otherwise). A state that cannot be sent is
  * logged; the application goes on.
  */
-class SystemdNotifications implements HangupAction {
+class SystemdStateReporter implements HangupAction {
 
 	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
 	private static final Log logger = LogFactory.getLog("org.slimta.system.daemon");
@@ -57,7 +57,7 @@ class SystemdNotifications implements HangupAction {
 
 	private final AtomicBoolean stopping = new AtomicBoolean();
 
-	SystemdNotifications(SystemdNotifier notifier, SignalsProperties signals, Environment environment) {
+	SystemdStateReporter(SystemdNotifier notifier, SignalsProperties signals, Environment environment) {
 		this.notifier = notifier;
 		this.shutdownOn = Set.copyOf(signals.getShutdownOn());
 		this.shutdownDelay = signals.getShutdownDelay();

@@ -19,11 +19,11 @@ import org.springframework.core.Ordered;
  * Holds a servlet request that arrives before privileges are dropped until they are, so that no
  * request is served as root; answers 503 if the drop failed. Costs one volatile read afterwards.
  */
-final class PrivilegeGateFilter implements Filter {
+final class PrivilegeDropGateFilter implements Filter {
 
 	private final RequestGate gate;
 
-	PrivilegeGateFilter(RequestGate gate) {
+	PrivilegeDropGateFilter(RequestGate gate) {
 		this.gate = gate;
 	}
 
@@ -32,10 +32,10 @@ final class PrivilegeGateFilter implements Filter {
 	 * @param gate the gate of the privilege drop
 	 * @return the registration
 	 */
-	static FilterRegistrationBean<PrivilegeGateFilter> registration(RequestGate gate) {
-		FilterRegistrationBean<PrivilegeGateFilter> registration = new FilterRegistrationBean<>(
-				new PrivilegeGateFilter(gate));
-		registration.setName("slimtaPrivilegeGateFilter");
+	static FilterRegistrationBean<PrivilegeDropGateFilter> registration(RequestGate gate) {
+		FilterRegistrationBean<PrivilegeDropGateFilter> registration = new FilterRegistrationBean<>(
+				new PrivilegeDropGateFilter(gate));
+		registration.setName("slimtaPrivilegeDropGateFilter");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
 		return registration;
