@@ -2,10 +2,13 @@ package org.slimta.system.autoconfigure.daemon;
 
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.DaemonProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.privilege.PrivilegeDropAutoConfiguration;
 import org.slimta.system.autoconfigure.signal.SignalAutoConfiguration;
+import org.slimta.system.boot.daemon.DaemonReadiness;
+import org.slimta.system.boot.daemon.DaemonStatus;
 import org.slimta.system.daemon.ReadinessPipe;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,7 +31,8 @@ public final class DaemonAutoConfiguration {
 
 	@Bean
 	DaemonReadiness slimtaDaemonReadiness(SlimtaSystemProperties properties) {
-		return new DaemonReadiness(properties.getDaemon());
+		DaemonProperties daemon = properties.getDaemon();
+		return new DaemonReadiness(daemon.getStdout(), daemon.getStderr());
 	}
 
 }

@@ -7,9 +7,12 @@ import java.util.Optional;
 
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.signal.SignalAutoConfiguration;
+import org.slimta.system.boot.daemon.SystemdStateReporter;
+import org.slimta.system.boot.daemon.SystemdWatchdogLifecycle;
 import org.slimta.system.daemon.SystemdNotifier;
 import org.slimta.system.daemon.SystemdWatchdog;
 
@@ -48,7 +51,8 @@ public final class SystemdNotifyAutoConfiguration {
 	@Bean
 	SystemdStateReporter slimtaSystemdStateReporter(SystemdNotifier notifier, SlimtaSystemProperties properties,
 			Environment environment) {
-		return new SystemdStateReporter(notifier, properties.getSignals(), environment);
+		SignalsProperties signals = properties.getSignals();
+		return new SystemdStateReporter(notifier, signals.getShutdownOn(), signals.getShutdownDelay(), environment);
 	}
 
 	@Configuration(proxyBeanMethods = false)

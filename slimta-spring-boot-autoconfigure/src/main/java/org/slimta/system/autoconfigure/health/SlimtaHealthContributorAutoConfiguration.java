@@ -3,6 +3,7 @@ package org.slimta.system.autoconfigure.health;
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
+import org.slimta.system.boot.health.SlimtaHealthIndicator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,4 +1,4 @@
 /**
- * The {@code slimta} health component: who the process is and the state of each feature.
+ * Wiring of the {@code slimta} health component, when Spring Boot's health support is present.
  */
 package org.slimta.system.autoconfigure.health;

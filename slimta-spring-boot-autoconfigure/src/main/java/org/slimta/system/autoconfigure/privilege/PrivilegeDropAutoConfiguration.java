@@ -4,6 +4,10 @@ import jakarta.servlet.Filter;
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
+import org.slimta.system.boot.privilege.PrivilegeDropGateFilter;
+import org.slimta.system.boot.privilege.PrivilegeDropGateWebFilter;
+import org.slimta.system.boot.privilege.PrivilegeDropListener;
+import org.slimta.system.boot.privilege.PrivilegeDropStatus;
 import org.slimta.system.privilege.PrivilegeDrop;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,6 +1,7 @@
 package org.slimta.system.autoconfigure.privilege;
 
 import jakarta.servlet.Filter;
+import org.slimta.system.boot.privilege.PrivilegeDropGateFilter;
 import org.slimta.system.privilege.PrivilegeDrop;
 
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
