@@ -4,7 +4,6 @@ import org.slimta.system.daemon.Umask;
 import org.slimta.system.signal.Signal;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +13,7 @@ import org.springframework.core.convert.converter.Converter;
  * Binds and validates {@code slimta.system.*}; the feature auto-configurations build on it.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "slimta.system.enabled", matchIfMissing = true)
+@ConditionalOnSlimtaSystemEnabled
 @EnableConfigurationProperties(SlimtaSystemProperties.class)
 public final class SlimtaSystemAutoConfiguration {
 

@@ -1,11 +1,13 @@
 package org.slimta.system.autoconfigure;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -16,6 +18,7 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -26,6 +29,9 @@ import org.springframework.core.env.StandardEnvironment;
  * that binding does: an unknown property or a {@code shutdown-on} signal that is not handled fails.
  * Unlike the context's binding it also refuses unknown names from system properties and
  * environment variables, where a misspelt {@code -Dslimta.system.privileges.user} is as likely.
+ * The one way {@code slimta.system.*} is bound outside the context's own binding: properties that
+ * name something in the system (a user, a group) are looked up through a converter of the same
+ * binding, so that a failed lookup is explained as an invalid value.
  */
 public final class SlimtaSystemPropertiesBinder {
 
@@ -38,17 +44,44 @@ public final class SlimtaSystemPropertiesBinder {
 	 * @return the properties, defaults where none are set
 	 */
 	public static SlimtaSystemProperties bind(ConfigurableEnvironment environment) {
-		ApplicationConversionService conversionService = new ApplicationConversionService();
-		conversionService.addConverter(new StringToSignalConverter());
-		conversionService.addConverter(new NumberToUmaskConverter());
-		Binder binder = new Binder(ConfigurationPropertySources.get(environment),
-				new PropertySourcesPlaceholdersResolver(environment), conversionService);
 		BindHandler handler = new UnknownPropertiesBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler());
-		SlimtaSystemProperties properties = binder
+		SlimtaSystemProperties properties = binder(environment, conversionService())
 			.bind(SlimtaSystemPropertyNames.PREFIX, Bindable.of(SlimtaSystemProperties.class), handler)
 			.orElseGet(SlimtaSystemProperties::new);
 		properties.validate();
 		return properties;
+	}
+
+	/**
+	 * Bind one property of {@code slimta.system.*} to what a lookup in the system makes of its
+	 * value (a user, a group), with the converters of {@link #bind}: a value the lookup refuses
+	 * with an {@link org.slimta.system.InvalidValueException} fails as an invalid value of that
+	 * property, named with its value and where it was set.
+	 * @param <T> what the lookup gives
+	 * @param environment the environment to bind from
+	 * @param name the property, for example {@code slimta.system.privileges.user}
+	 * @param type what the lookup gives
+	 * @param lookup the lookup
+	 * @return what the lookup gave, or empty where the property is not set
+	 */
+	public static <T> Optional<T> lookUp(ConfigurableEnvironment environment, String name, Class<T> type,
+			Converter<String, T> lookup) {
+		ApplicationConversionService conversionService = conversionService();
+		conversionService.addConverter(String.class, type, lookup);
+		BindResult<T> result = binder(environment, conversionService).bind(name, Bindable.of(type));
+		return result.isBound() ? Optional.of(result.get()) : Optional.empty();
+	}
+
+	private static ApplicationConversionService conversionService() {
+		ApplicationConversionService conversionService = new ApplicationConversionService();
+		conversionService.addConverter(new StringToSignalConverter());
+		conversionService.addConverter(new NumberToUmaskConverter());
+		return conversionService;
+	}
+
+	private static Binder binder(ConfigurableEnvironment environment, ApplicationConversionService conversionService) {
+		return new Binder(ConfigurationPropertySources.get(environment),
+				new PropertySourcesPlaceholdersResolver(environment), conversionService);
 	}
 
 	/**

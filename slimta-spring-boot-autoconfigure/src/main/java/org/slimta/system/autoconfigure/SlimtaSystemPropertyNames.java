@@ -91,7 +91,7 @@ final class SlimtaSystemPropertyNames {
 			if (property.getWriteMethod() != null) {
 				types.put(name, property.getPropertyType());
 			}
-			else if (property.getPropertyType().getDeclaringClass() == SlimtaSystemProperties.class) {
+			else if (property.getPropertyType().getPackage() == SlimtaSystemProperties.class.getPackage()) {
 				collect(name, property.getPropertyType(), types);
 			}
 		}

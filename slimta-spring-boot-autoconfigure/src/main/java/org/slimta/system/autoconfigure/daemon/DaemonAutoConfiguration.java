@@ -1,14 +1,17 @@
 package org.slimta.system.autoconfigure.daemon;
 
 import org.slimta.system.FeatureStatus;
+import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.DaemonProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
-import org.slimta.system.autoconfigure.privilege.PrivilegesAutoConfiguration;
+import org.slimta.system.autoconfigure.privilege.PrivilegeDropAutoConfiguration;
 import org.slimta.system.autoconfigure.signal.SignalAutoConfiguration;
+import org.slimta.system.boot.daemon.DaemonReadiness;
+import org.slimta.system.boot.daemon.DaemonStatus;
 import org.slimta.system.daemon.ReadinessPipe;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -17,8 +20,8 @@ import org.springframework.context.annotation.Bean;
  * standard output and error on SIGHUP (logrotate's move-then-HUP); shows {@code daemon: true}.
  */
 @AutoConfiguration(after = { SlimtaSystemAutoConfiguration.class, SignalAutoConfiguration.class,
-		PrivilegesAutoConfiguration.class, PidFileAutoConfiguration.class })
-@ConditionalOnBean(SlimtaSystemProperties.class)
+		PrivilegeDropAutoConfiguration.class, PidFileAutoConfiguration.class })
+@ConditionalOnSlimtaSystemEnabled
 public final class DaemonAutoConfiguration {
 
 	@Bean
@@ -28,7 +31,8 @@ public final class DaemonAutoConfiguration {
 
 	@Bean
 	DaemonReadiness slimtaDaemonReadiness(SlimtaSystemProperties properties) {
-		return new DaemonReadiness(properties.getDaemon());
+		DaemonProperties daemon = properties.getDaemon();
+		return new DaemonReadiness(daemon.getStdout(), daemon.getStderr());
 	}
 
 }

@@ -3,12 +3,11 @@ package org.slimta.system.autoconfigure.daemon;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slimta.system.autoconfigure.DaemonProperties;
+import org.slimta.system.autoconfigure.OncePerJvmEnvironmentPostProcessor;
+import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
-import org.slimta.system.autoconfigure.SlimtaSystemPropertiesBinder;
 import org.slimta.system.autoconfigure.signal.SignalPreparationEnvironmentPostProcessor;
 import org.slimta.system.daemon.Daemon;
 import org.slimta.system.daemon.NotifyMode;
@@ -17,10 +16,8 @@ import org.slimta.system.posix.PosixException;
 import org.slimta.system.signal.SignalBackend;
 import org.slimta.system.signal.SignalfdPreparation;
 
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -33,44 +30,25 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * process systemd started, tells it {@code MAINPID=} of the copy with {@code READY=1} before it
  * exits, so that systemd follows the copy from then on.
  * <p>
- * Once per JVM: an environment prepared again later (Spring Cloud's refresh on SIGHUP) changes
- * nothing.
+ * Once per JVM, as every {@link OncePerJvmEnvironmentPostProcessor}.
  */
-public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentPostProcessor {
 
 	/** Before the signal preparation: the launcher never needs one. */
 	public static final int ORDER = SignalPreparationEnvironmentPostProcessor.ORDER - 1;
-
-	// A refresh prepares a new environment on the SIGHUP thread; the process detached, or not, for good.
-	private static final AtomicBoolean ran = new AtomicBoolean();
-
-	private final Log logger;
 
 	/**
 	 * Create the post-processor.
 	 * @param logFactory logs that appear once logging is set up
 	 */
 	public DaemonEnvironmentPostProcessor(DeferredLogFactory logFactory) {
-		// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
-		this.logger = logFactory.getLog(() -> LogFactory.getLog("org.slimta.system.daemon"));
+		super(logFactory, "org.slimta.system.daemon", ORDER);
 	}
 
 	@Override
-	public int getOrder() {
-		return ORDER;
-	}
-
-	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (ran.get()) {
-			return;
-		}
-		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
-		// Claimed once the properties bound: a start-up that failed on them leaves the next one its say.
-		if (!ran.compareAndSet(false, true)) {
-			return;
-		}
-		SlimtaSystemProperties.Daemon daemon = properties.getDaemon();
+	protected void postProcessEnvironment(SlimtaSystemProperties properties, ConfigurableEnvironment environment,
+			SpringApplication application) {
+		DaemonProperties daemon = properties.getDaemon();
 		if (!properties.isEnabled()) {
 			return;
 		}
@@ -91,12 +69,12 @@ public final class DaemonEnvironmentPostProcessor implements EnvironmentPostProc
 	 * applications in one JVM.
 	 */
 	static void forgetFirstRun() {
-		ran.set(false);
+		forgetFirstRun(DaemonEnvironmentPostProcessor.class);
 	}
 
 	private int detach(SlimtaSystemProperties properties) {
-		SlimtaSystemProperties.Daemon daemon = properties.getDaemon();
-		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		DaemonProperties daemon = properties.getDaemon();
+		SignalsProperties signals = properties.getSignals();
 		boolean signalfd = signals.isEnabled() && signals.getBackend() != SignalBackend.JDK;
 		List<String> options = signalfd
 				? SignalfdPreparation.jvmOptions(signals.getHandled(), signals.getShutdownOn()) : List.of();

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.slimta.system.ShortenedValue;
-import org.slimta.system.autoconfigure.SlimtaSystemProperties;
+import org.slimta.system.autoconfigure.DaemonProperties;
 import org.slimta.system.posix.PosixException;
 
 /**
@@ -27,7 +27,7 @@ final class DaemonSpawnFailure {
 	 * @return the property, its value and what is wrong with it, then the fix on a line of its
 	 * own; or the errno if none of them explains it
 	 */
-	static String explain(SlimtaSystemProperties.Daemon daemon, PosixException failure) {
+	static String explain(DaemonProperties daemon, PosixException failure) {
 		String explanation = workingDirectory(daemon.getWorkingDirectory());
 		if (explanation == null) {
 			explanation = output("stdout", daemon.getStdout());

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slimta.system.ShortenedValue;
+import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
-import org.slimta.system.autoconfigure.privilege.PrivilegesAutoConfiguration;
+import org.slimta.system.autoconfigure.privilege.PrivilegeDropAutoConfiguration;
 import org.slimta.system.daemon.PidFile;
 import org.slimta.system.daemon.PidFileLockedException;
 import org.slimta.system.daemon.PidFileNotWritableException;
@@ -17,7 +18,6 @@ import org.slimta.system.privilege.PrivilegeDrop;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
@@ -27,8 +27,8 @@ import org.springframework.context.annotation.Bean;
  * dropped to, and removed when the application context closes. A second instance with the same
  * file fails to start.
  */
-@AutoConfiguration(after = { SlimtaSystemAutoConfiguration.class, PrivilegesAutoConfiguration.class })
-@ConditionalOnBean(SlimtaSystemProperties.class)
+@AutoConfiguration(after = { SlimtaSystemAutoConfiguration.class, PrivilegeDropAutoConfiguration.class })
+@ConditionalOnSlimtaSystemEnabled
 @ConditionalOnProperty(prefix = "slimta.system.daemon", name = "pid-file")
 public final class PidFileAutoConfiguration {
 

@@ -6,16 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.slimta.system.FeatureStatus;
+import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.signal.SignalAutoConfiguration;
+import org.slimta.system.boot.daemon.SystemdStateReporter;
+import org.slimta.system.boot.daemon.SystemdWatchdogLifecycle;
 import org.slimta.system.daemon.SystemdNotifier;
 import org.slimta.system.daemon.SystemdWatchdog;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -34,7 +37,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * ({@code WATCHDOG_USEC} set for this process).
  */
 @AutoConfiguration(after = { SlimtaSystemAutoConfiguration.class, SignalAutoConfiguration.class })
-@ConditionalOnBean(SlimtaSystemProperties.class)
+@ConditionalOnSlimtaSystemEnabled
 @ConditionalOnProperty(prefix = "slimta.system.daemon", name = "notify", havingValue = "auto", matchIfMissing = true)
 @ConditionalOnProperty(name = "NOTIFY_SOCKET")
 public final class SystemdNotifyAutoConfiguration {
@@ -46,9 +49,10 @@ public final class SystemdNotifyAutoConfiguration {
 	}
 
 	@Bean
-	SystemdNotifications slimtaSystemdNotifications(SystemdNotifier notifier, SlimtaSystemProperties properties,
+	SystemdStateReporter slimtaSystemdStateReporter(SystemdNotifier notifier, SlimtaSystemProperties properties,
 			Environment environment) {
-		return new SystemdNotifications(notifier, properties.getSignals(), environment);
+		SignalsProperties signals = properties.getSignals();
+		return new SystemdStateReporter(notifier, signals.getShutdownOn(), signals.getShutdownDelay(), environment);
 	}
 
 	@Configuration(proxyBeanMethods = false)

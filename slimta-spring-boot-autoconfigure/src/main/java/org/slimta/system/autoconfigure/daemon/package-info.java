@@ -1,7 +1,7 @@
 /**
- * Daemon mode, the pid file and systemd: the detach before the application starts, the readiness
- * reported to the launcher, the pid file written and locked, {@code sd_notify} states and the
- * watchdog, and the failure analysis of each. Logs through {@code org.slimta.system.daemon}.
+ * Wiring of daemon mode, the pid file and systemd: the detach before the application starts, the
+ * pid file written and locked, the runtime of {@code org.slimta.system.boot.daemon} declared, and
+ * the failure analysis of each. Logs through {@code org.slimta.system.daemon}.
  */
 @NullMarked
 package org.slimta.system.autoconfigure.daemon;

@@ -1,12 +1,12 @@
 package org.slimta.system.autoconfigure.health;
 
 import org.slimta.system.FeatureStatus;
+import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.autoconfigure.SlimtaSystemProperties;
+import org.slimta.system.boot.health.SlimtaHealthIndicator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(SlimtaSystemProperties.class)
+@ConditionalOnSlimtaSystemEnabled
 public final class SlimtaHealthContributorAutoConfiguration {
 
 	@Bean

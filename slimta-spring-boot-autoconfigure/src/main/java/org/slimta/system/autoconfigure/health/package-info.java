@@ -1,5 +1,5 @@
 /**
- * The {@code slimta} health component: who the process is and the state of each feature.
+ * Wiring of the {@code slimta} health component, when Spring Boot's health support is present.
  */
 @NullMarked
 package org.slimta.system.autoconfigure.health;

@@ -1,7 +1,7 @@
 /**
- * The privilege drop: {@code slimta.system.privileges.*} resolved before any bean exists, the drop
- * once every web server listens, the request gates that hold requests until then, and the failure
- * analysis of a drop that failed. Logs through {@code org.slimta.system.privilege}.
+ * Wiring of the privilege drop: {@code slimta.system.privileges.*} resolved before any bean exists,
+ * the runtime of {@code org.slimta.system.boot.privilege} declared, and the failure analysis of a
+ * drop that failed. Logs through {@code org.slimta.system.privilege}.
  */
 @NullMarked
 package org.slimta.system.autoconfigure.privilege;

@@ -1,11 +1,10 @@
 package org.slimta.system.autoconfigure.process;
 
+import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.signal.ChildProcessLauncher;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
@@ -15,7 +14,7 @@ import org.springframework.context.annotation.Bean;
  * An application's own {@code ChildProcessLauncher} bean wins.
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
-@ConditionalOnBean(SlimtaSystemProperties.class)
+@ConditionalOnSlimtaSystemEnabled
 public final class ChildProcessAutoConfiguration {
 
 	@Bean

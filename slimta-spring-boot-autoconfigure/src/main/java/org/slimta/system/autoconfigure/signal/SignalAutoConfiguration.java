@@ -6,14 +6,23 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slimta.system.FeatureStatus;
+import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
-import org.slimta.system.autoconfigure.metrics.SignalListenerTimer;
-import org.slimta.system.autoconfigure.metrics.SignalMetrics;
-import org.slimta.system.autoconfigure.reload.CloudRefreshHangupAction;
-import org.slimta.system.autoconfigure.reload.HangupAction;
-import org.slimta.system.autoconfigure.reload.LogFilesHangupAction;
-import org.slimta.system.autoconfigure.reload.ReloadStatus;
+import org.slimta.system.boot.metrics.SignalListenerTimer;
+import org.slimta.system.boot.metrics.SignalMetrics;
+import org.slimta.system.boot.reload.CloudRefreshHangupAction;
+import org.slimta.system.boot.reload.HangupAction;
+import org.slimta.system.boot.reload.HangupReload;
+import org.slimta.system.boot.reload.LogFilesHangupAction;
+import org.slimta.system.boot.reload.ReloadStatus;
+import org.slimta.system.boot.signal.SignalDispatcher;
+import org.slimta.system.boot.signal.SignalEventPublisher;
+import org.slimta.system.boot.signal.SignalShutdown;
+import org.slimta.system.boot.signal.SignalSourceLifecycle;
+import org.slimta.system.boot.signal.SignalSourceStatus;
 import org.slimta.system.logging.Log4jFiles;
 import org.slimta.system.logging.LogbackFiles;
 import org.slimta.system.signal.BlockedSignals;
@@ -48,7 +57,7 @@ import org.springframework.context.annotation.Configuration;
  * read from signalfd where the process was prepared for it, else through the JVM's handlers.
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "slimta.system.enabled", matchIfMissing = true)
+@ConditionalOnSlimtaSystemEnabled
 @ConditionalOnBooleanProperty(name = "slimta.system.signals.enabled", matchIfMissing = true)
 public final class SignalAutoConfiguration {
 
@@ -64,7 +73,7 @@ public final class SignalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SignalSource slimtaSignalSource(SlimtaSystemProperties properties, ObjectProvider<Assessment> assessment) {
-		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		SignalsProperties signals = properties.getSignals();
 		Set<Signal> handled = signals.getHandled();
 		Optional<SignalfdReader> reader = SignalfdReader.startIfPrepared();
 		if (reader.isPresent()) {
@@ -84,7 +93,7 @@ public final class SignalAutoConfiguration {
 	}
 
 	// The JVM runs with -Xrs: its own handlers cannot take the signals, so signalfd or nothing.
-	private static SignalSource preparedSource(SignalfdReader reader, SlimtaSystemProperties.Signals signals) {
+	private static SignalSource preparedSource(SignalfdReader reader, SignalsProperties signals) {
 		Set<Integer> blocked = BlockedSignals.ofCurrentThread();
 		if (!blocked.containsAll(SignalfdPreparation.numbers(reader.signals()))) {
 			throw new SignalfdUnavailableException("its main thread does not block " + reader.signals(),
@@ -104,15 +113,31 @@ public final class SignalAutoConfiguration {
 	}
 
 	@Bean
+	SignalShutdown slimtaSignalShutdown(SlimtaSystemProperties properties, ConfigurableApplicationContext context) {
+		SignalsProperties signals = properties.getSignals();
+		return new SignalShutdown(context, signals.getShutdownDelay(), signals.getExitStatus(), System::exit);
+	}
+
+	@Bean
 	SignalDispatcher slimtaSignalDispatcher(SignalSource slimtaSignalSource, SlimtaSystemProperties properties,
-			ConfigurableApplicationContext context, ObjectProvider<HangupAction> hangupActions,
-			ObjectProvider<SignalListenerTimer> timer, ReloadStatus slimtaReloadStatus) {
-		SlimtaSystemProperties.Signals signals = properties.getSignals();
-		SignalShutdown shutdown = new SignalShutdown(context, signals.getShutdownDelay(), signals.getExitStatus(),
-				System::exit);
-		return new SignalDispatcher(slimtaSignalSource, signals.getShutdownOn(), context, shutdown,
-				hangupActions.orderedStream().toList(), timer.getIfAvailable(() -> SignalListenerTimer.NONE),
-				slimtaReloadStatus);
+			ConfigurableApplicationContext context, SignalShutdown slimtaSignalShutdown,
+			ObjectProvider<HangupAction> hangupActions, ObjectProvider<SignalListenerTimer> timer,
+			ReloadStatus slimtaReloadStatus) {
+		SignalEventPublisher publisher = new SignalEventPublisher(slimtaSignalSource, context,
+				timer.getIfAvailable(() -> SignalListenerTimer.NONE));
+		HangupReload reload = new HangupReload(hangupActions.orderedStream().toList(), slimtaReloadStatus);
+		return new SignalDispatcher(publisher, properties.getSignals().getShutdownOn(), slimtaSignalShutdown, reload);
+	}
+
+	@Bean
+	SignalSourceLifecycle slimtaSignalSourceLifecycle(SignalSource slimtaSignalSource,
+			SignalDispatcher slimtaSignalDispatcher, SignalShutdown slimtaSignalShutdown) {
+		return new SignalSourceLifecycle(slimtaSignalSource, slimtaSignalDispatcher, slimtaSignalShutdown);
+	}
+
+	@Bean
+	FeatureStatus slimtaSignalSourceStatus(SignalSource slimtaSignalSource) {
+		return new SignalSourceStatus(slimtaSignalSource);
 	}
 
 	@Bean

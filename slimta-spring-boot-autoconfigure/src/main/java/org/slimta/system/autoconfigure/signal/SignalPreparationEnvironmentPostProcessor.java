@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.slimta.system.autoconfigure.EarlySignalPreparation;
+import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
-import org.slimta.system.autoconfigure.SlimtaSystemPropertiesBinder;
+import org.slimta.system.autoconfigure.OncePerJvmEnvironmentPostProcessor;
 import org.slimta.system.signal.RelaunchSettings;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalBackend;
@@ -21,7 +19,6 @@ import org.slimta.system.signal.SignalfdPreparation.Verdict;
 import org.slimta.system.signal.SignalfdReader;
 import org.slimta.system.signal.StartupRelaunch;
 
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -29,7 +26,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -38,10 +34,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Spring Boot has read: relaunches late where that configuration asks for signalfd and the first
  * moment could not see it, makes an already prepared process act as the configuration asks, and
  * says in one line what it did where they disagree; otherwise records why the JVM's handlers are
- * used. Once per JVM: an environment prepared again later (Spring Cloud's refresh on SIGHUP)
- * changes nothing.
+ * used. Once per JVM, as every {@link OncePerJvmEnvironmentPostProcessor}.
  */
-public final class SignalPreparationEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public final class SignalPreparationEnvironmentPostProcessor extends OncePerJvmEnvironmentPostProcessor {
 
 	/** Right after the configuration files were read, and after the daemon decision. */
 	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 2;
@@ -50,35 +45,17 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 			+ " or in application.properties or application.yml in a default location or of a profile named on the"
 			+ " command line or in the environment, where the start-up reads it (README: when the relaunch is decided)";
 
-	// A refresh prepares a new environment on the SIGHUP thread; the process was prepared, or not, for good.
-	private static final AtomicBoolean ran = new AtomicBoolean();
-
-	private final Log logger;
-
 	/**
 	 * Create the post-processor.
 	 * @param logFactory logs that appear once logging is set up
 	 */
 	public SignalPreparationEnvironmentPostProcessor(DeferredLogFactory logFactory) {
-		// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
-		this.logger = logFactory.getLog(() -> LogFactory.getLog("org.slimta.system.signal"));
+		super(logFactory, "org.slimta.system.signal", ORDER);
 	}
 
 	@Override
-	public int getOrder() {
-		return ORDER;
-	}
-
-	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (ran.get()) {
-			return;
-		}
-		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
-		// Claimed once the properties bound: a start-up that failed on them leaves the next one its say.
-		if (!ran.compareAndSet(false, true)) {
-			return;
-		}
+	protected void postProcessEnvironment(SlimtaSystemProperties properties, ConfigurableEnvironment environment,
+			SpringApplication application) {
 		Optional<Long> relaunchedAfter = SignalfdPreparation.relaunchedAfter();
 		if (relaunchedAfter.isPresent()) {
 			SignalfdReader.current().ifPresent((reader) -> reconcile(reader, properties, environment, relaunchedAfter.get()));
@@ -102,7 +79,7 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 	 * applications in one JVM.
 	 */
 	static void forgetFirstRun() {
-		ran.set(false);
+		forgetFirstRun(SignalPreparationEnvironmentPostProcessor.class);
 		StartupRelaunch.forget();
 	}
 
@@ -114,7 +91,7 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 	 * or the jdk backend asked for)
 	 */
 	static Assessment prepare(SlimtaSystemProperties properties) {
-		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		SignalsProperties signals = properties.getSignals();
 		if (!properties.isEnabled() || !signals.isEnabled() || signals.getBackend() == SignalBackend.JDK) {
 			return null;
 		}
@@ -186,7 +163,7 @@ public final class SignalPreparationEnvironmentPostProcessor implements Environm
 	}
 
 	private static RelaunchSettings settings(SlimtaSystemProperties properties) {
-		SlimtaSystemProperties.Signals signals = properties.getSignals();
+		SignalsProperties signals = properties.getSignals();
 		return new RelaunchSettings(properties.isEnabled(), signals.isEnabled(), signals.getBackend(), signals.isRelaunch(),
 				signals.getHandled(), signals.getShutdownOn(), properties.getDaemon().isEnabled());
 	}

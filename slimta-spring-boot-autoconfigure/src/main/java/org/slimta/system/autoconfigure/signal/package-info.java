@@ -1,7 +1,8 @@
 /**
- * Signals as {@code SignalEvent}s: the relaunch for signalfd checked against the configuration,
- * the signal source, the dispatch of each signal to the listeners, and the graceful shutdown a
- * shutdown signal begins. Logs through {@code org.slimta.system.signal}.
+ * Wiring of signals as {@code SignalEvent}s: the relaunch for signalfd checked against the
+ * configuration, the signal source chosen, the runtime of {@code org.slimta.system.boot.signal}
+ * and {@code org.slimta.system.boot.reload} declared, and the failure analysis of a signalfd that
+ * cannot work. Logs through {@code org.slimta.system.signal}.
  */
 @NullMarked
 package org.slimta.system.autoconfigure.signal;

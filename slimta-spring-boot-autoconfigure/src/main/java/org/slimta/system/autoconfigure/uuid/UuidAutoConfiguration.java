@@ -1,11 +1,11 @@
 package org.slimta.system.autoconfigure.uuid;
 
+import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.uuid.UuidGenerator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.IdGenerator;
@@ -15,7 +15,7 @@ import org.springframework.util.IdGenerator;
  * ({@code slimta.system.uuid.version}). An application's own {@code IdGenerator} bean wins.
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
-@ConditionalOnBean(SlimtaSystemProperties.class)
+@ConditionalOnSlimtaSystemEnabled
 public final class UuidAutoConfiguration {
 
 	@Bean

@@ -7,7 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.ProcStatus;
-import org.slimta.system.autoconfigure.SlimtaSystemProperties;
+import org.slimta.system.autoconfigure.DaemonProperties;
 import org.slimta.system.posix.PosixException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ class DaemonSpawnFailureTests {
 	@TempDir
 	Path directory;
 
-	private final SlimtaSystemProperties.Daemon daemon = new SlimtaSystemProperties.Daemon();
+	private final DaemonProperties daemon = new DaemonProperties();
 
 	@Test
 	void namesOnlyAMissingWorkingDirectory() {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.autoconfigure.privilege.PrivilegesAutoConfiguration;
+import org.slimta.system.autoconfigure.privilege.PrivilegeDropAutoConfiguration;
 import org.slimta.system.daemon.PidFile;
 import org.slimta.system.daemon.PidFileLockedException;
 
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PidFileAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SlimtaSystemAutoConfiguration.class, PrivilegesAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(SlimtaSystemAutoConfiguration.class, PrivilegeDropAutoConfiguration.class,
 				PidFileAutoConfiguration.class));
 
 	@TempDir

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.ProcStatus;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.autoconfigure.privilege.PrivilegesAutoConfiguration;
+import org.slimta.system.autoconfigure.privilege.PrivilegeDropAutoConfiguration;
 import org.slimta.system.daemon.PidFileNotWritableException;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class PidFileNotWritableFailureAnalyzerTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SlimtaSystemAutoConfiguration.class, PrivilegesAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(SlimtaSystemAutoConfiguration.class, PrivilegeDropAutoConfiguration.class,
 				PidFileAutoConfiguration.class));
 
 	@TempDir

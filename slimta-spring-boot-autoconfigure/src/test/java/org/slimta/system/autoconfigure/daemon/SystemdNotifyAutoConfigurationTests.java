@@ -13,8 +13,10 @@ import org.slimta.system.FeatureStatus;
 import org.slimta.system.ProcessIdentity;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.signal.SignalAutoConfiguration;
-import org.slimta.system.autoconfigure.reload.FailingRefresh;
-import org.slimta.system.autoconfigure.signal.SignalDispatcherAccess;
+import org.slimta.system.boot.signal.SignalDispatcher;
+import org.slimta.system.boot.daemon.SystemdStateReporter;
+import org.slimta.system.boot.daemon.SystemdWatchdogLifecycle;
+import org.slimta.system.boot.reload.FailingRefresh;
 import org.slimta.system.daemon.SystemdNotifier;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalEvent;
@@ -58,13 +60,13 @@ class SystemdNotifyAutoConfigurationTests {
 			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket).run((context) -> {
 				started(context);
 				assertThat(systemd.next(TIMEOUT)).isEqualTo("READY=1\nSTATUS=" + serving);
-				SignalDispatcherAccess.dispatch(context, Signal.SIGHUP, 4711, 0);
+				context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 4711, 0);
 				assertThat(systemd.next(TIMEOUT))
 					.matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+\nSTATUS=reloading on SIGHUP from pid 4711");
 				assertThat(systemd.next(TIMEOUT))
 					.matches("READY=1\nSTATUS=" + Pattern.quote(serving) + "; reloaded at [0-9T:.Z-]+.*");
 				// The JVM's handlers cannot tell the sender.
-				SignalDispatcherAccess.dispatch(context, Signal.SIGHUP, 0, -1);
+				context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 0, -1);
 				assertThat(systemd.next(TIMEOUT)).endsWith("\nSTATUS=reloading on SIGHUP");
 				assertThat(systemd.next(TIMEOUT)).startsWith("READY=1\nSTATUS=" + serving + "; reloaded at ");
 			});
@@ -114,7 +116,7 @@ class SystemdNotifyAutoConfigurationTests {
 				.run((context) -> {
 					context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
 							Duration.ZERO));
-					SignalDispatcherAccess.dispatch(context, Signal.SIGHUP, 1, 0);
+					context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 1, 0);
 					assertThat(systemd.next(TIMEOUT)).startsWith("RELOADING=1");
 					// First, so that the line, cut at 200 characters for systemctl status, still says that it failed.
 					assertThat(systemd.next(TIMEOUT)).matches("READY=1\nSTATUS=reload at [0-9T:.Z-]+ failed: configuration "
@@ -126,12 +128,12 @@ class SystemdNotifyAutoConfigurationTests {
 
 	@Test
 	void staysSilentWithoutNotifySocketOrWhenTurnedOff() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(SystemdNotifications.class)
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(SystemdStateReporter.class)
 			.doesNotHaveBean(SystemdNotifier.class));
 		this.contextRunner
 			.withPropertyValues("NOTIFY_SOCKET=/run/systemd/notify", "slimta.system.daemon.notify=never",
 					"WATCHDOG_USEC=2000000")
-			.run((context) -> assertThat(context).doesNotHaveBean(SystemdNotifications.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(SystemdStateReporter.class)
 				.doesNotHaveBean(SystemdWatchdogLifecycle.class));
 	}
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.ProcessIdentity;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
+import org.slimta.system.boot.health.SlimtaHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;

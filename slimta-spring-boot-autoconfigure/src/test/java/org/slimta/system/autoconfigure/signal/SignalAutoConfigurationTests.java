@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.health.SlimtaHealthContributorAutoConfiguration;
-import org.slimta.system.autoconfigure.health.SlimtaHealthIndicator;
-import org.slimta.system.autoconfigure.metrics.SignalMetrics;
-import org.slimta.system.autoconfigure.reload.CloudRefreshHangupAction;
-import org.slimta.system.autoconfigure.reload.FailingRefresh;
+import org.slimta.system.boot.health.SlimtaHealthIndicator;
+import org.slimta.system.boot.metrics.SignalMetrics;
+import org.slimta.system.boot.reload.CloudRefreshHangupAction;
+import org.slimta.system.boot.reload.FailingRefresh;
+import org.slimta.system.boot.signal.SignalDispatcher;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.signal.JdkSignalSource;
 import org.slimta.system.signal.Signal;
@@ -92,8 +93,8 @@ class SignalAutoConfigurationTests {
 	void keepsDeliveringAfterAListenerThrew() {
 		this.contextRunner.withUserConfiguration(ThrowingListener.class).run((context) -> {
 			SignalDispatcher dispatcher = context.getBean(SignalDispatcher.class);
-			dispatcher.dispatch(Signal.SIGUSR1, 42, 1000);
-			dispatcher.dispatch(Signal.SIGUSR1, 43, 1000);
+			dispatcher.handle(Signal.SIGUSR1, 42, 1000);
+			dispatcher.handle(Signal.SIGUSR1, 43, 1000);
 			assertThat(context.getBean(ThrowingListener.class).calls).isEqualTo(2);
 		});
 	}
@@ -132,8 +133,8 @@ class SignalAutoConfigurationTests {
 	@Test
 	void countsSignalsWhenTheApplicationHasAMeterRegistry() {
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
-			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGUSR1, 1, 0);
-			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGUSR1, 1, 0);
+			context.getBean(SignalDispatcher.class).handle(Signal.SIGUSR1, 1, 0);
+			context.getBean(SignalDispatcher.class).handle(Signal.SIGUSR1, 1, 0);
 			assertThat(context.getBean(MeterRegistry.class)
 				.get(SignalMetrics.METER_NAME)
 				.tag("signal", "SIGUSR1")
@@ -151,7 +152,7 @@ class SignalAutoConfigurationTests {
 	@Test
 	void refreshesSpringCloudContextAfterTheListenersOfHangup() {
 		this.contextRunner.withUserConfiguration(RefreshListener.class).run((context) -> {
-			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 1, 0);
+			context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 1, 0);
 			assertThat(context.getBean(RefreshListener.class).order).containsExactly("SignalEvent", "RefreshEvent");
 		});
 	}
@@ -165,7 +166,7 @@ class SignalAutoConfigurationTests {
 	@Test
 	void reloadsNoConfigurationWithoutSpringCloud() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(RefreshEvent.class)).run((context) -> {
-			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 42, 0);
 			assertThat(reloadDetail(context)).containsEntry("succeeded", true)
 				.doesNotContainKey("skipped")
 				.extractingByKey("reloaded")
@@ -196,7 +197,7 @@ class SignalAutoConfigurationTests {
 	void showsTheConfigurationKeysTheRefreshChanged() {
 		this.contextRunner.withUserConfiguration(ChangingRefresh.class).run((context) -> {
 			context.publishEvent(readyEvent(context));
-			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 42, 0);
 			Map<String, Object> reload = reloadDetail(context);
 			assertThat(reload).containsEntry("count", 1L).containsEntry("succeeded", true).containsKey("last");
 			assertThat((List<String>) reload.get("reloaded"))
@@ -208,7 +209,7 @@ class SignalAutoConfigurationTests {
 	@Test
 	void saysTheConfigurationWasNotReloadedBeforeTheApplicationIsReady() {
 		this.contextRunner.run((context) -> {
-			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 42, 0);
 			assertThat(reloadDetail(context)).containsEntry("succeeded", true)
 				.extractingByKey("skipped")
 				.asList()
@@ -221,7 +222,7 @@ class SignalAutoConfigurationTests {
 	void aFailedRefreshIsAnErrorWithItsReasonAndTheApplicationStaysUp(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(FailingRefresh.class).run((context) -> {
 			context.publishEvent(readyEvent(context));
-			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 42, 0);
 			Map<String, Object> reload = reloadDetail(context);
 			assertThat(reload).containsEntry("succeeded", false);
 			assertThat((List<String>) reload.get("failures")).singleElement()
@@ -242,7 +243,7 @@ class SignalAutoConfigurationTests {
 	void saysWhatWasReloadedInOneInfoLine(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(ChangingRefresh.class).run((context) -> {
 			context.publishEvent(readyEvent(context));
-			context.getBean(SignalDispatcher.class).dispatch(Signal.SIGHUP, 42, 0);
+			context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 42, 0);
 			assertThat(output).containsPattern("INFO .* Reloaded after SIGHUP from pid 42 in [0-9]+ ms: configuration "
 					+ "\\(2 keys changed: logging.level.org.example, sample.greeting\\)");
 		});

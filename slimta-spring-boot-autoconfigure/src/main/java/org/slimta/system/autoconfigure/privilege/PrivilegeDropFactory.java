@@ -1,0 +1,73 @@
+package org.slimta.system.autoconfigure.privilege;
+
+import org.slimta.system.InvalidValueException;
+import org.slimta.system.autoconfigure.PrivilegesProperties;
+import org.slimta.system.posix.GroupEntry;
+import org.slimta.system.posix.Posix;
+import org.slimta.system.posix.SupplementaryGroups;
+import org.slimta.system.posix.UserEntry;
+import org.slimta.system.privilege.PrivilegeDrop;
+import org.slimta.system.privilege.PrivilegeDropper;
+import org.slimta.system.privilege.PrivilegeTarget;
+import org.slimta.system.privilege.ThreadCredentials;
+
+/**
+ * Makes the {@link PrivilegeDrop} of {@code slimta.system.privileges.*}: looks the group and the
+ * user up in the system's databases and binds every native call the drop will need. Each lookup
+ * refuses a value it cannot use with an {@link InvalidValueException}, so that, run as a converter
+ * of the binding, it fails as an invalid value of its property.
+ */
+final class PrivilegeDropFactory {
+
+	private final PrivilegesProperties privileges;
+
+	PrivilegeDropFactory(PrivilegesProperties privileges) {
+		this.privileges = privileges;
+	}
+
+	/**
+	 * Look up {@code slimta.system.privileges.group}.
+	 * @param value the property's value
+	 * @return the group
+	 */
+	GroupEntry group(String value) {
+		if (this.privileges.getUser() == null) {
+			throw new InvalidValueException(value,
+					"a group alone is no privilege drop: 'slimta.system.privileges.user' is not set",
+					"a group name or gid together with 'slimta.system.privileges.user'");
+		}
+		return PrivilegeTarget.findGroup(posix(value), value);
+	}
+
+	/**
+	 * Look up {@code slimta.system.privileges.user} and make the drop to it.
+	 * @param value the property's value
+	 * @param group the group looked up, or {@code null} for the user's primary group
+	 * @return the drop, pending
+	 */
+	PrivilegeDrop drop(String value, GroupEntry group) {
+		Posix posix = posix(value);
+		UserEntry user = PrivilegeTarget.findUser(posix, value);
+		// Bound now: after the drop, jffi may not be allowed to write its stubs to java.io.tmpdir.
+		SupplementaryGroups groups = SupplementaryGroups.get();
+		PrivilegeTarget target = PrivilegeTarget.of(posix, user, group, this.privileges.isSupplementaryGroups(), groups);
+		try {
+			return PrivilegeDrop.to(target, new PrivilegeDropper(posix, groups), ThreadCredentials.ofCurrentThread());
+		}
+		catch (IllegalStateException ex) {
+			throw new InvalidValueException(value, ex.getMessage(),
+					"the user this process already runs as, or start the application as root");
+		}
+	}
+
+	private static Posix posix(String value) {
+		if (!Posix.availability().available()) {
+			throw new InvalidValueException(value,
+					"privileges cannot be dropped here: native system calls are unavailable: "
+							+ Posix.availability().reason(),
+					"no value on this system (dropping privileges needs Linux)");
+		}
+		return Posix.get();
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.slimta.system.boot.signal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.slimta.system.signal.Signal;
+
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.support.GenericApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignalShutdownTests {
+
+	@Test
+	void refusesTrafficAtOnceThenClosesAndExitsWith128PlusTheSignal() throws Exception {
+		Application application = new Application();
+		CompletableFuture<Integer> exit = new CompletableFuture<>();
+		SignalShutdown shutdown = new SignalShutdown(application.context, Duration.ZERO, null, exit::complete);
+		shutdown.begin(Signal.SIGTERM);
+		assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(143);
+		assertThat(application.readiness).containsExactly(ReadinessState.REFUSING_TRAFFIC);
+		assertThat(application.context.isActive()).isFalse();
+	}
+
+	@Test
+	void keepsServingDuringTheDelayUntilASecondShutdownSignal() throws Exception {
+		Application application = new Application();
+		CompletableFuture<Integer> exit = new CompletableFuture<>();
+		SignalShutdown shutdown = new SignalShutdown(application.context, Duration.ofMinutes(10), 0, exit::complete);
+		shutdown.begin(Signal.SIGTERM);
+		application.refusing.get(10, TimeUnit.SECONDS);
+		assertThat(application.context.isActive()).isTrue();
+		assertThat(exit).isNotDone();
+		shutdown.begin(Signal.SIGINT);
+		assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+		assertThat(application.context.isActive()).isFalse();
+		// A third is only logged.
+		shutdown.begin(Signal.SIGTERM);
+	}
+
+	@Test
+	void endsTheDelayWhenTheContextClosesByOtherMeans() throws Exception {
+		Application application = new Application();
+		CompletableFuture<Integer> exit = new CompletableFuture<>();
+		SignalShutdown shutdown = new SignalShutdown(application.context, Duration.ofMinutes(10), 3, exit::complete);
+		shutdown.begin(Signal.SIGINT);
+		application.refusing.get(10, TimeUnit.SECONDS);
+		shutdown.endDelay();
+		assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+	}
+
+	@Test
+	void exitsWithTheConfiguredStatusOrTheSignals() {
+		GenericApplicationContext context = new GenericApplicationContext();
+		assertThat(new SignalShutdown(context, Duration.ZERO, null, (status) -> {
+		}).exitStatus(Signal.SIGINT)).isEqualTo(130);
+		assertThat(new SignalShutdown(context, Duration.ZERO, 0, (status) -> {
+		}).exitStatus(Signal.SIGTERM)).isZero();
+	}
+
+	static class Application {
+
+		final GenericApplicationContext context = new GenericApplicationContext();
+
+		final List<ReadinessState> readiness = new CopyOnWriteArrayList<>();
+
+		final CompletableFuture<Void> refusing = new CompletableFuture<>();
+
+		Application() {
+			this.context.addApplicationListener((ApplicationListener<ApplicationEvent>) (event) -> {
+				if (event instanceof AvailabilityChangeEvent<?> change && change.getState() instanceof ReadinessState state) {
+					this.readiness.add(state);
+					this.refusing.complete(null);
+				}
+			});
+			this.context.refresh();
+		}
+
+	}
+
+}
