@@ -226,6 +226,21 @@ class DaemonIT {
 	}
 
 	@Test
+	void theLauncherReportsAnInvalidPropertyAsItReportsTheDaemonsFailures() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.umask=abc"))) {
+			assertThat(launcher.awaitExit()).isEqualTo(1);
+			assertThat(launcher.standardError()).contains("APPLICATION FAILED TO START")
+				.contains("Invalid value for property 'slimta.system.daemon.umask': \"abc\"")
+				.contains("Action:")
+				.contains("Set 'slimta.system.daemon.umask' to an octal number");
+			assertThat(launcher.standardOutput()).isEmpty();
+			assertThat(launcher.portListening()).isFalse();
+		}
+		assertThat(pidFile).doesNotExist();
+	}
+
+	@Test
 	void theLauncherFailsWithTheDaemonsReasonForAPidFileItCannotWrite() throws Exception {
 		Path missing = this.directory.resolve("missing");
 		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(missing.resolve("app.pid")))) {
@@ -249,9 +264,9 @@ class DaemonIT {
 		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile,
 				"--slimta.system.daemon.working-directory=" + missing))) {
 			assertThat(launcher.awaitExit()).isEqualTo(1);
-			assertThat(launcher.standardError()).contains("Cannot detach: 'slimta.system.daemon.working-directory' is '"
-					+ missing + "', which does not exist.\nCreate it, or set 'slimta.system.daemon.working-directory' to an "
-					+ "existing directory.\n")
+			assertThat(launcher.standardError()).contains("APPLICATION FAILED TO START\n\nDescription:\n\n"
+					+ "Cannot detach: 'slimta.system.daemon.working-directory' is '" + missing + "', which does not exist."
+					+ "\n\nAction:\n\nCreate it, or set 'slimta.system.daemon.working-directory' to an existing directory.\n")
 				.doesNotContain("daemon.stdout", "daemon.stderr", "posix_spawn");
 			assertThat(launcher.standardOutput()).isEmpty();
 			assertThat(launcher.portListening()).isFalse();

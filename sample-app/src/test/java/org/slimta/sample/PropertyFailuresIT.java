@@ -74,6 +74,9 @@ class PropertyFailuresIT {
 			assertThat(app.portListening()).isFalse();
 			String output = app.output();
 			assertThat(output).contains("APPLICATION FAILED TO START").doesNotContain("Started SampleApplication");
+			// Found before logging is set up or after, each failure reads in the application's log format.
+			assertThat(output).containsPattern("(?m)^\\d{4}-\\d{2}-\\d{2}T\\S+ ERROR \\d+ --- .*LoggingFailureAnalysisReporter\\s*:")
+				.doesNotContain("LoggingFailureAnalysisReporter -- ");
 			return output;
 		}
 	}

@@ -16,7 +16,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * An {@link EnvironmentPostProcessor} that decides for the whole process, once per JVM, on
  * {@code slimta.system.*} as {@link SlimtaSystemPropertiesBinder} binds it (the detach, the
  * relaunch for signalfd): an environment prepared again later (Spring Cloud's refresh on SIGHUP)
- * changes nothing. A start-up that failed on the properties leaves the next one its say.
+ * changes nothing. A start-up that failed on the properties leaves the next one its say; by
+ * default it fails once logging is set up, not here.
  */
 public abstract class OncePerJvmEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -50,12 +51,30 @@ public abstract class OncePerJvmEnvironmentPostProcessor implements EnvironmentP
 		if (ran.contains(getClass())) {
 			return;
 		}
-		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
+		SlimtaSystemProperties properties;
+		try {
+			properties = SlimtaSystemPropertiesBinder.bind(environment);
+		}
+		catch (RuntimeException ex) {
+			cannotBind(environment, ex);
+			return;
+		}
 		// Claimed once the properties bound: a start-up that failed on them leaves the next one its say.
 		if (!ran.add(getClass())) {
 			return;
 		}
 		postProcessEnvironment(properties, environment, application);
+	}
+
+	/**
+	 * Called instead of deciding when {@code slimta.system.*} cannot be bound: by default the
+	 * start-up fails with it once logging is set up ({@link PropertyFailureAfterLogging}), so that
+	 * its failure analysis reads like every later one.
+	 * @param environment the environment
+	 * @param failure why the properties cannot be bound
+	 */
+	protected void cannotBind(ConfigurableEnvironment environment, RuntimeException failure) {
+		PropertyFailureAfterLogging.fail(environment, failure);
 	}
 
 	/**

@@ -12,7 +12,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Explains a start refused because {@code slimta.system.signals.shutdown-on} names signals that
  * {@code slimta.system.signals.handled} does not take over.
  */
-class ShutdownSignalsNotHandledFailureAnalyzer extends AbstractFailureAnalyzer<ShutdownSignalsNotHandledException> {
+public class ShutdownSignalsNotHandledFailureAnalyzer extends AbstractFailureAnalyzer<ShutdownSignalsNotHandledException> {
 
 	private static final String HANDLED = "'slimta.system.signals.handled'";
 

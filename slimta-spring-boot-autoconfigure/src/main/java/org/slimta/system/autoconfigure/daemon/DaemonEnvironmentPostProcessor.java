@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.autoconfigure.DaemonProperties;
+import org.slimta.system.autoconfigure.InvalidSystemPropertyFailureAnalyzer;
+import org.slimta.system.autoconfigure.OnSlimtaSystemEnabledCondition;
 import org.slimta.system.autoconfigure.OncePerJvmEnvironmentPostProcessor;
+import org.slimta.system.autoconfigure.ShutdownSignalsNotHandledFailureAnalyzer;
 import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.signal.SignalPreparationEnvironmentPostProcessor;
@@ -17,6 +21,7 @@ import org.slimta.system.signal.SignalBackend;
 import org.slimta.system.signal.SignalfdPreparation;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -36,6 +41,8 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 
 	/** Before the signal preparation: the launcher never needs one. */
 	public static final int ORDER = SignalPreparationEnvironmentPostProcessor.ORDER - 1;
+
+	private static final String ENABLED = "slimta.system.daemon.enabled";
 
 	/**
 	 * Create the post-processor.
@@ -65,6 +72,37 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 	}
 
 	/**
+	 * A launcher about to detach reports a property it cannot bind as it reports every failure of
+	 * the detached process: on its standard error, with nothing on its standard output.
+	 */
+	@Override
+	protected void cannotBind(ConfigurableEnvironment environment, RuntimeException failure) {
+		FailureAnalysis analysis = detaching(environment) ? analyze(failure) : null;
+		if (analysis == null) {
+			super.cannotBind(environment, failure);
+			return;
+		}
+		System.err.println(DaemonFailureAnalysisReporter.text(analysis));
+		System.exit(1);
+	}
+
+	private static boolean detaching(ConfigurableEnvironment environment) {
+		try {
+			return !ReadinessPipe.isDaemon() && OnSlimtaSystemEnabledCondition.isEnabled(environment)
+					&& environment.getProperty(ENABLED, Boolean.class, false);
+		}
+		catch (RuntimeException ex) {
+			// A switch that is not a boolean: the binding's own failure, in the foreground, says so.
+			return false;
+		}
+	}
+
+	private static @Nullable FailureAnalysis analyze(Throwable failure) {
+		FailureAnalysis analysis = new InvalidSystemPropertyFailureAnalyzer().analyze(failure);
+		return (analysis != null) ? analysis : new ShutdownSignalsNotHandledFailureAnalyzer().analyze(failure);
+	}
+
+	/**
 	 * Forget that this JVM already ran the post-processor, for tests that start several
 	 * applications in one JVM.
 	 */
@@ -85,7 +123,7 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 					daemon.getStderr(), daemon.getReadyTimeout(), daemon.getNotify() == NotifyMode.AUTO), options, mask);
 		}
 		catch (PosixException ex) {
-			System.err.println(DaemonSpawnFailure.explain(daemon, ex));
+			System.err.println(DaemonFailureAnalysisReporter.text(DaemonSpawnFailure.explain(daemon, ex)));
 			return 1;
 		}
 	}

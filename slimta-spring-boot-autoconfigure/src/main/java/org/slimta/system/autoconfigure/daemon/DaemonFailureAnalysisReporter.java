@@ -16,9 +16,19 @@ class DaemonFailureAnalysisReporter implements FailureAnalysisReporter {
 	public void report(FailureAnalysis analysis) {
 		ReadinessPipe pipe = ReadinessPipe.current();
 		if (pipe != null) {
-			pipe.failed("APPLICATION FAILED TO START\n\nDescription:\n\n" + analysis.getDescription()
-					+ ((analysis.getAction() != null) ? "\n\nAction:\n\n" + analysis.getAction() : ""));
+			pipe.failed(text(analysis));
 		}
+	}
+
+	/**
+	 * A failure analysis as a launcher prints it on its standard error, whichever process found
+	 * the failure: headed as Spring Boot heads it, without the log line.
+	 * @param analysis the analysis
+	 * @return the text
+	 */
+	static String text(FailureAnalysis analysis) {
+		return "APPLICATION FAILED TO START\n\nDescription:\n\n" + analysis.getDescription()
+				+ ((analysis.getAction() != null) ? "\n\nAction:\n\n" + analysis.getAction() : "");
 	}
 
 }

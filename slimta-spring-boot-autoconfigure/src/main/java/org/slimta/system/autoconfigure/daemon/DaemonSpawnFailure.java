@@ -3,9 +3,12 @@ package org.slimta.system.autoconfigure.daemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.ShortenedValue;
 import org.slimta.system.autoconfigure.DaemonProperties;
 import org.slimta.system.posix.PosixException;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Why the detached process could not be started, in terms of the one {@code slimta.system.daemon}
@@ -21,68 +24,74 @@ final class DaemonSpawnFailure {
 	}
 
 	/**
-	 * What went wrong and how to fix it, for the launcher to print.
+	 * What went wrong and how to fix it, for the launcher to print as it prints every failure.
 	 * @param daemon the daemon properties the spawn used
 	 * @param failure what the spawn threw
-	 * @return the property, its value and what is wrong with it, then the fix on a line of its
-	 * own; or the errno if none of them explains it
+	 * @return the property, its value and what is wrong with it, and the fix; or the errno,
+	 * without a fix, if none of them explains it
 	 */
-	static String explain(DaemonProperties daemon, PosixException failure) {
-		String explanation = workingDirectory(daemon.getWorkingDirectory());
-		if (explanation == null) {
-			explanation = output("stdout", daemon.getStdout());
+	static FailureAnalysis explain(DaemonProperties daemon, PosixException failure) {
+		FailureAnalysis analysis = workingDirectory(daemon.getWorkingDirectory());
+		if (analysis == null) {
+			analysis = output("stdout", daemon.getStdout());
 		}
-		if (explanation == null) {
-			explanation = output("stderr", daemon.getStderr());
+		if (analysis == null) {
+			analysis = output("stderr", daemon.getStderr());
 		}
 		// None of them: the system's own reason (the java program gone, no memory or processes left).
-		return "Cannot detach: " + ((explanation != null) ? explanation : failure.getMessage());
+		return (analysis != null) ? analysis : new FailureAnalysis("Cannot detach: " + failure.getMessage(), null, failure);
 	}
 
-	private static String workingDirectory(Path directory) {
+	private static @Nullable FailureAnalysis workingDirectory(Path directory) {
 		String property = PREFIX + "working-directory";
 		String is = "'" + property + "' is " + quoted(directory) + ", ";
 		if (!Files.exists(directory)) {
-			return is + "which does not exist.%nCreate it, or set '%s' to an existing directory.".formatted(property);
+			return failure(is + "which does not exist.",
+					"Create it, or set '%s' to an existing directory.".formatted(property));
 		}
 		if (!Files.isDirectory(directory)) {
-			return is + "which is not a directory.%nSet '%s' to an existing directory.".formatted(property);
+			return failure(is + "which is not a directory.", "Set '%s' to an existing directory.".formatted(property));
 		}
 		if (!Files.isExecutable(directory)) {
-			return is + "which this process may not enter.%nSet '%s' to a directory the user '%s' may enter."
-				.formatted(property, System.getProperty("user.name"));
+			return failure(is + "which this process may not enter.", "Set '%s' to a directory the user '%s' may enter."
+				.formatted(property, System.getProperty("user.name")));
 		}
 		return null;
 	}
 
-	private static String output(String name, Path file) {
+	private static @Nullable FailureAnalysis output(String name, Path file) {
 		String property = PREFIX + name;
 		String is = "'" + property + "' is " + quoted(file) + ", ";
 		String elsewhere = "'%s' to a file in a directory the application can write when it starts".formatted(property);
 		if (Files.isDirectory(file)) {
-			return is + "which is a directory.%nSet '%s' to a file, for example %s.".formatted(property,
-					quoted(file.resolve(name + ".log")));
+			return failure(is + "which is a directory.",
+					"Set '%s' to a file, for example %s.".formatted(property, quoted(file.resolve(name + ".log"))));
 		}
 		Path directory = file.toAbsolutePath().getParent();
 		if (directory == null) {
 			return null;
 		}
 		if (!Files.exists(directory)) {
-			return is + "in a directory that does not exist (%s).%nCreate it, or set %s.".formatted(quoted(directory),
-					elsewhere);
+			return failure(is + "in a directory that does not exist (%s).".formatted(quoted(directory)),
+					"Create it, or set %s.".formatted(elsewhere));
 		}
 		if (!Files.isDirectory(directory)) {
-			return is + "in %s, which is not a directory.%nSet %s.".formatted(quoted(directory), elsewhere);
+			return failure(is + "in %s, which is not a directory.".formatted(quoted(directory)),
+					"Set %s.".formatted(elsewhere));
 		}
 		if (Files.exists(file) && !Files.isWritable(file)) {
-			return is + "which this process may not write.%nMake it writable by the user the application starts as, or set %s."
-				.formatted(elsewhere);
+			return failure(is + "which this process may not write.",
+					"Make it writable by the user the application starts as, or set %s.".formatted(elsewhere));
 		}
 		if (!Files.exists(file) && !Files.isWritable(directory)) {
-			return is + "in a directory this process may not write (%s).%nSet %s.".formatted(quoted(directory),
-					elsewhere);
+			return failure(is + "in a directory this process may not write (%s).".formatted(quoted(directory)),
+					"Set %s.".formatted(elsewhere));
 		}
 		return null;
+	}
+
+	private static FailureAnalysis failure(String problem, String fix) {
+		return new FailureAnalysis("Cannot detach: " + problem, fix, null);
 	}
 
 	private static String quoted(Path path) {

@@ -10,6 +10,8 @@ import org.slimta.system.ProcStatus;
 import org.slimta.system.autoconfigure.DaemonProperties;
 import org.slimta.system.posix.PosixException;
 
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -88,8 +90,20 @@ class DaemonSpawnFailureTests {
 		assertThat(explain()).isEqualTo("Cannot detach: posix_spawn(/usr/bin/java): ENOENT (No such file or directory)");
 	}
 
+	@Test
+	void readsAsTheLauncherPrintsEveryFailure() {
+		Path missing = this.directory.resolve("missing");
+		this.daemon.setWorkingDirectory(missing);
+		assertThat(DaemonFailureAnalysisReporter.text(DaemonSpawnFailure.explain(this.daemon, SPAWN_FAILED)))
+			.isEqualTo("APPLICATION FAILED TO START\n\nDescription:\n\nCannot detach: 'slimta.system.daemon.working-directory' is '"
+					+ missing + "', which does not exist.\n\nAction:\n\nCreate it, or set "
+					+ "'slimta.system.daemon.working-directory' to an existing directory.");
+	}
+
+	// The problem, then the fix on a line of its own.
 	private String explain() {
-		return DaemonSpawnFailure.explain(this.daemon, SPAWN_FAILED).replace(System.lineSeparator(), "\n");
+		FailureAnalysis analysis = DaemonSpawnFailure.explain(this.daemon, SPAWN_FAILED);
+		return analysis.getDescription() + ((analysis.getAction() != null) ? "\n" + analysis.getAction() : "");
 	}
 
 }
