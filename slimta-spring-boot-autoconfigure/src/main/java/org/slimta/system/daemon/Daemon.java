@@ -78,8 +78,8 @@ public final class Daemon {
 			commandLine = JvmCommandLine.current().withAbsolutePaths(Path.of("").toAbsolutePath());
 		}
 		catch (IOException ex) {
-			System.err.println("Cannot detach: " + ex);
-			return 1;
+			return failed("Cannot detach: this JVM's command line cannot be read: " + ex.getMessage(),
+					settings.notifySystemd());
 		}
 		DaemonLauncher.Outcome outcome = DaemonLauncher.launch(commandLine, jvmOptions, signalMask,
 				settings.workingDirectory(), settings.stdout(), settings.stderr(), settings.readyTimeout(),
@@ -95,6 +95,22 @@ public final class Daemon {
 		System.out.flush();
 		System.err.flush();
 		return outcome.exitStatus();
+	}
+
+	/**
+	 * In the launcher, say why no detached copy runs: the message on standard error and, when
+	 * asked and {@code NOTIFY_SOCKET} is set, the reason to systemd as {@code STATUS=}.
+	 * @param message what went wrong and how to fix it
+	 * @param notifySystemd whether systemd may be told
+	 * @return the status for the launcher to exit with
+	 */
+	public static int failed(String message, boolean notifySystemd) {
+		System.err.println(message);
+		if (notifySystemd) {
+			tellSystemdWhy(message);
+		}
+		System.err.flush();
+		return 1;
 	}
 
 	/**

@@ -44,6 +44,8 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 
 	private static final String ENABLED = "slimta.system.daemon.enabled";
 
+	private static final String NOTIFY = "slimta.system.daemon.notify";
+
 	/**
 	 * Create the post-processor.
 	 * @param logFactory logs that appear once logging is set up
@@ -82,8 +84,9 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 			super.cannotBind(environment, failure);
 			return;
 		}
-		System.err.println(DaemonFailureAnalysisReporter.text(analysis));
-		System.exit(1);
+		// daemon.notify itself may be what failed: only an explicit 'never' keeps systemd uninformed.
+		boolean notifySystemd = !"never".equalsIgnoreCase(environment.getProperty(NOTIFY, "auto").strip());
+		System.exit(Daemon.failed(DaemonFailureAnalysisReporter.text(analysis), notifySystemd));
 	}
 
 	private static boolean detaching(ConfigurableEnvironment environment) {
@@ -123,8 +126,8 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 					daemon.getStderr(), daemon.getReadyTimeout(), daemon.getNotify() == NotifyMode.AUTO), options, mask);
 		}
 		catch (PosixException ex) {
-			System.err.println(DaemonFailureAnalysisReporter.text(DaemonSpawnFailure.explain(daemon, ex)));
-			return 1;
+			return Daemon.failed(DaemonFailureAnalysisReporter.text(DaemonSpawnFailure.explain(daemon, ex)),
+					daemon.getNotify() == NotifyMode.AUTO);
 		}
 	}
 
