@@ -41,11 +41,11 @@ final class SimpleYaml {
 				if (line.length() > 3 && !line.substring(3).isBlank()) {
 					throw new UnsupportedYamlException("content after a document marker", number);
 				}
+				closeAll(frames, document);
 				if (!document.isEmpty()) {
 					documents.add(document);
 				}
 				document = new LinkedHashMap<>();
-				frames.clear();
 				frames.push(Frame.root());
 				continue;
 			}
@@ -54,7 +54,7 @@ final class SimpleYaml {
 			boolean item = content.equals("-") || content.startsWith("- ");
 			while (frames.size() > 1 && (frames.peek().indent > indent || (frames.peek().indent == indent
 					&& !(item && frames.peek().key && frames.peek().entries == 0)))) {
-				frames.pop();
+				close(frames.pop(), document);
 			}
 			Frame parent = frames.peek();
 			if (item) {
@@ -82,10 +82,24 @@ final class SimpleYaml {
 			}
 			number = entry(document, frames, parent, content, indent, lines, number);
 		}
+		closeAll(frames, document);
 		if (!document.isEmpty()) {
 			documents.add(document);
 		}
 		return documents;
+	}
+
+	// A key with nothing under it is empty, as Spring Boot reads it: an empty list, not an absent one.
+	private static void close(Frame frame, Map<String, String> document) {
+		if (frame.key && frame.entries == 0 && frame.items == 0) {
+			document.put(frame.path, "");
+		}
+	}
+
+	private static void closeAll(Deque<Frame> frames, Map<String, String> document) {
+		while (!frames.isEmpty()) {
+			close(frames.pop(), document);
+		}
 	}
 
 	private static int entry(Map<String, String> document, Deque<Frame> frames, Frame parent, String content, int indent,
@@ -134,8 +148,12 @@ final class SimpleYaml {
 			if (inner.contains("[") || inner.contains("{")) {
 				throw new UnsupportedYamlException("a nested flow collection", number);
 			}
+			if (inner.isEmpty()) {
+				document.put(path, "");
+				return number;
+			}
 			int index = 0;
-			for (String element : inner.isEmpty() ? new String[0] : inner.split(",")) {
+			for (String element : inner.split(",")) {
 				document.put(path + "[" + (index++) + "]", unquote(element.trim(), number));
 			}
 			return number;

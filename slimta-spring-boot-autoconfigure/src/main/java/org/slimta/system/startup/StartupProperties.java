@@ -108,7 +108,8 @@ public final class StartupProperties {
 			for (int index = 0; source.properties().containsKey(key + "[" + index + "]"); index++) {
 				elements.add(resolve(source.properties().get(key + "[" + index + "]"), 0).trim());
 			}
-			if (!elements.isEmpty()) {
+			// An empty value is an empty list, as Spring Boot binds it, and hides the sources below.
+			if (!elements.isEmpty() || value != null) {
 				return Optional.of(new ListValue(elements, source.origin()));
 			}
 		}

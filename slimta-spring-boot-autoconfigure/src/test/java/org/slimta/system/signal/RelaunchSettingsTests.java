@@ -43,6 +43,13 @@ class RelaunchSettingsTests {
 	}
 
 	@Test
+	void anEmptyShutdownOnTakesNoShutdownSignalAsSpringBootBindsIt() {
+		RelaunchSettings settings = read("--slimta.system.signals.handled=HUP", "--slimta.system.signals.shutdown-on=");
+		assertThat(settings.handled()).containsExactly(Signal.SIGHUP);
+		assertThat(settings.shutdownOn()).isEmpty();
+	}
+
+	@Test
 	void refusesWhatSpringBootWouldRefuse() {
 		assertThatIllegalArgumentException().isThrownBy(() -> read("--slimta.system.signals.relaunch=maybe"));
 		assertThatIllegalArgumentException().isThrownBy(() -> read("--slimta.system.signals.backend=epoll"));

@@ -97,6 +97,16 @@ class StartupPropertiesTests {
 	}
 
 	@Test
+	void anEmptyListIsEmptyAndHidesTheSourcesBelow() throws Exception {
+		write("application.yml", "slimta.system.signals:\n  handled: SIGHUP\n  shutdown-on:\n  backend: signalfd\n");
+		assertThat(read(List.of(), Map.of(), Map.of()).getList("slimta.system.signals.shutdown-on")).get()
+			.satisfies((list) -> assertThat(list.elements()).isEmpty());
+		assertThat(read(List.of("--slimta.system.signals.handled="), Map.of(), Map.of()).getList("slimta.system.signals.handled"))
+			.get()
+			.satisfies((list) -> assertThat(list.elements()).isEmpty());
+	}
+
+	@Test
 	void resolvesPlaceholdersAgainstTheSameSources() throws Exception {
 		write("application.properties", RELAUNCH + "=${RELAUNCH:true}");
 		assertThat(value(List.of(), Map.of(), Map.of())).isEqualTo("true");
