@@ -1,6 +1,8 @@
 package org.slimta.sample;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,14 +31,21 @@ class SignalLogger {
 	void on(SignalEvent event) {
 		logger.info("received " + event.getSignal() + " from pid " + event.getSenderPid() + " (uid "
 				+ event.getSenderUid() + ")");
-		this.last = Map.of("signal", event.getSignal().name(), "senderPid", event.getSenderPid(), "senderUid",
-				event.getSenderUid());
+		Map<String, Object> last = new LinkedHashMap<>();
+		last.put("signal", event.getSignal().name());
+		last.put("senderPid", event.getSenderPid());
+		last.put("senderUid", event.getSenderUid());
+		this.last = last;
 		this.counts.computeIfAbsent(event.getSignal().name(), (name) -> new AtomicLong()).incrementAndGet();
 	}
 
 	@GetMapping("/signals")
 	Map<String, Object> received() {
-		return Map.of("counts", Map.copyOf(this.counts), "last", this.last);
+		// In a fixed order, as README shows it.
+		Map<String, Object> received = new LinkedHashMap<>();
+		received.put("counts", new TreeMap<>(this.counts));
+		received.put("last", this.last);
+		return received;
 	}
 
 }

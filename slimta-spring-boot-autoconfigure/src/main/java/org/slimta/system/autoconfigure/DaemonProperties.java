@@ -49,8 +49,9 @@ public class DaemonProperties {
 	private Duration readyTimeout = Duration.ofSeconds(60);
 
 	/**
-	 * Whether to send sd_notify states (READY, RELOADING, STOPPING, MAINPID) to systemd:
-	 * 'auto' when NOTIFY_SOCKET is set, or 'never'.
+	 * Whether to send sd_notify states (READY, RELOADING, STOPPING, STATUS, MAINPID, and
+	 * WATCHDOG=1 when systemd set WATCHDOG_USEC) to systemd: 'auto' when NOTIFY_SOCKET is set, or
+	 * 'never'.
 	 */
 	private NotifyMode notify = NotifyMode.AUTO;
 
