@@ -6,8 +6,8 @@ import org.slimta.system.autoconfigure.InvalidSystemPropertyFailureAnalyzer;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.privilege.PrivilegeDrop;
-import org.slimta.system.privilege.ThreadCredentials;
 
+import org.slimta.system.testsupport.Linux;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -163,8 +163,7 @@ class PrivilegesAutoConfigurationTests {
 	}
 
 	private static void assumeRoot() {
-		assumeTrue(ThreadCredentials.ofCurrentThread().effectiveUid() == 0,
-				"dropping privileges needs root; run the tests as root");
+		Linux.assumeRoot("dropping privileges");
 	}
 
 }
