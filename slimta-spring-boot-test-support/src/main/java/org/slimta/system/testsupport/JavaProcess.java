@@ -211,32 +211,34 @@ public final class JavaProcess implements AutoCloseable {
 	}
 
 	private void endProcessTree() throws InterruptedException {
-		Optional<ProcessHandle> root = ProcessHandle.of(pid());
-		// descendants first listed while they still have a parent to be found through
-		List<ProcessHandle> tree = new ArrayList<>();
-		root.ifPresent((handle) -> {
-			tree.add(handle);
-			handle.descendants().forEach(tree::add);
-		});
-		if (tree.isEmpty() && !this.process.isAlive()) {
+		// listed before the signal, while they can still be found through their parent
+		List<ProcessHandle> descendants = descendants();
+		if (!this.process.isAlive() && descendants.isEmpty()) {
 			return;
 		}
-		tree.forEach(ProcessHandle::destroy);
+		// one signal each: a second SIGTERM could cut a graceful shutdown short
 		this.process.destroy();
-		if (!awaitEnded(tree, this.closeGrace)) {
-			root.ifPresent((handle) -> handle.descendants().filter((d) -> !tree.contains(d)).forEach(tree::add));
-			tree.forEach(ProcessHandle::destroyForcibly);
+		descendants.forEach(ProcessHandle::destroy);
+		if (!awaitEnded(descendants, this.closeGrace)) {
+			descendants().stream().filter((handle) -> !descendants.contains(handle)).forEach(descendants::add);
 			this.process.destroyForcibly();
-			awaitEnded(tree, KILL_TIMEOUT);
+			descendants.forEach(ProcessHandle::destroyForcibly);
+			awaitEnded(descendants, KILL_TIMEOUT);
 		}
 	}
 
-	private boolean awaitEnded(List<ProcessHandle> tree, Duration timeout) throws InterruptedException {
+	private List<ProcessHandle> descendants() {
+		List<ProcessHandle> descendants = new ArrayList<>();
+		ProcessHandle.of(pid()).ifPresent((handle) -> handle.descendants().forEach(descendants::add));
+		return descendants;
+	}
+
+	private boolean awaitEnded(List<ProcessHandle> descendants, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		if (!this.process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
 			return false;
 		}
-		for (ProcessHandle handle : tree) {
+		for (ProcessHandle handle : descendants) {
 			while (handle.isAlive()) {
 				if (System.nanoTime() > deadline) {
 					return false;

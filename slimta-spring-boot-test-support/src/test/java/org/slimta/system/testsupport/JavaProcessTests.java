@@ -71,8 +71,8 @@ class JavaProcessTests {
 
 	@Test
 	void signalsThroughKill() throws Exception {
-		try (JavaProcess child = command("parent").start()) {
-			child.awaitLine(Pattern.compile("^child "), TIMEOUT);
+		try (JavaProcess child = command("wait").start()) {
+			child.awaitLine(Pattern.compile("^waiting$"), TIMEOUT);
 			child.signal("KILL");
 			assertThat(child.awaitExit(TIMEOUT)).isEqualTo(128 + 9);
 		}
