@@ -1,7 +1,7 @@
 package org.slimta.sample;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,8 +10,9 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.posix.Posix;
-import org.slimta.system.signal.BlockedSignals;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,7 +28,7 @@ class ChildProcessesIT {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signalfd and /proc exist only on Linux");
+		Linux.assumeLinux("signalfd and /proc exist only on Linux");
 	}
 
 	@Test
@@ -36,12 +37,12 @@ class ChildProcessesIT {
 			app.awaitHttp();
 			ProcessHandle child = startChild(app, "/children");
 			try {
-				Path status = status(child);
-				assertThat(BlockedSignals.of(status)).isEmpty();
-				assertThat(ProcFiles.field(status, "SigIgn:")).isEqualTo("0000000000000000");
+				ProcProcess proc = ProcProcess.of(child.pid());
+				assertThat(proc.blockedSignals()).isEmpty();
+				assertThat(proc.statusField("SigIgn")).isEqualTo("0000000000000000");
 				assertThat(child.parent().map(ProcessHandle::pid)).contains(app.pid());
 				Posix.get().kill((int) child.pid(), Signal.SIGTERM.number());
-				ProcFiles.awaitGone(child.pid());
+				awaitGone(child);
 			}
 			finally {
 				kill(child);
@@ -57,12 +58,12 @@ class ChildProcessesIT {
 			app.awaitHttp();
 			ProcessHandle child = startChild(app, "/children?plain=true");
 			try {
-				Path status = status(child);
-				assertThat(BlockedSignals.of(status)).containsAll(Set.of(1, 2, 15));
+				ProcProcess proc = ProcProcess.of(child.pid());
+				assertThat(proc.blockedSignals()).containsAll(Set.of(1, 2, 15));
 				Posix.get().kill((int) child.pid(), Signal.SIGTERM.number());
 				// Blocked, so it stays pending instead of ending the child.
-				assertThat(BlockedSignals.decode(ProcFiles.field(status, "ShdPnd:"))).contains(15);
-				assertThat(Files.exists(status)).isTrue();
+				assertThat(proc.signals("ShdPnd")).contains(15);
+				assertThat(proc.exists()).isTrue();
 			}
 			finally {
 				kill(child);
@@ -79,13 +80,13 @@ class ChildProcessesIT {
 					"WATCHDOG_PID", "1", "LISTEN_PID", "1", "LISTEN_FDS", "1", "LISTEN_FDNAMES", "x");
 			try (SampleAppProcess app = SampleAppProcess.startWithEnvironment(service)) {
 				assertThat(systemd.receive((message) -> message.startsWith("READY=1"))).isNotNull();
-				assertThat(ProcFiles.environment(app.pid())).containsAllEntriesOf(service);
+				assertThat(ProcProcess.of(app.pid()).environment()).containsAllEntriesOf(service);
 				ProcessHandle child = startChild(app, "/children");
 				ProcessHandle plain = startChild(app, "/children?plain=true");
 				try {
-					assertThat(ProcFiles.environment(child.pid())).doesNotContainKeys(service.keySet().toArray(String[]::new))
+					assertThat(ProcProcess.of(child.pid()).environment()).doesNotContainKeys(service.keySet().toArray(String[]::new))
 						.containsKey("PATH");
-					assertThat(ProcFiles.environment(plain.pid())).as("a plain ProcessBuilder's child")
+					assertThat(ProcProcess.of(plain.pid()).environment()).as("a plain ProcessBuilder's child")
 						.containsAllEntriesOf(service);
 				}
 				finally {
@@ -102,15 +103,16 @@ class ChildProcessesIT {
 		return ProcessHandle.of(pid).orElseThrow();
 	}
 
-	private static Path status(ProcessHandle child) {
-		return Path.of("/proc", Long.toString(child.pid()), "status");
-	}
-
 	// SIGKILL whatever its mask, then wait for the application to reap it.
 	private static void kill(ProcessHandle child) throws Exception {
 		if (child.destroyForcibly()) {
-			ProcFiles.awaitGone(child.pid());
+			awaitGone(child);
 		}
+	}
+
+	private static void awaitGone(ProcessHandle child) throws InterruptedException {
+		assertThat(ProcProcess.of(child.pid()).awaitGone(Duration.ofSeconds(30))).as("process %d gone", child.pid())
+			.isTrue();
 	}
 
 }

@@ -19,12 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.posix.NativeProcesses;
 import org.slimta.system.posix.Posix;
-import org.slimta.system.privilege.ThreadCredentials;
-import org.slimta.system.signal.BlockedSignals;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code java -jar sample-app.jar --slimta.system.daemon.enabled=true}: the launcher, a real child
@@ -39,7 +38,7 @@ class DaemonIT {
 
 	@BeforeEach
 	void onLinux() throws IOException {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "daemon mode exists only on Linux");
+		Linux.assumeLinux("daemon mode exists only on Linux");
 		// Writable by all, so that a daemon that dropped privileges can still remove its pid file.
 		this.directory = Files.createTempDirectory(Path.of("/tmp"), "sample-daemon");
 		Files.setPosixFilePermissions(this.directory, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -51,7 +50,7 @@ class DaemonIT {
 			return;
 		}
 		for (long pid : this.daemons) {
-			if (Files.exists(Path.of("/proc", Long.toString(pid)))) {
+			if (ProcProcess.of(pid).exists()) {
 				Posix.get().kill((int) pid, 9);
 			}
 		}
@@ -78,16 +77,15 @@ class DaemonIT {
 			assertThat(JsonPath.<Boolean>read(health, "$.components.slimta.details.daemon")).isTrue();
 			assertThat(JsonPath.<Number>read(health, "$.components.slimta.details.pid").longValue()).isEqualTo(pid);
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("signalfd");
-			Path proc = Path.of("/proc", Long.toString(pid));
-			String[] stat = Files.readString(proc.resolve("stat")).replaceFirst("^.*\\) ", "").split(" ");
-			assertThat(Long.parseLong(stat[3])).as("session id").isEqualTo(pid);
-			assertThat(Files.readSymbolicLink(proc.resolve("cwd"))).isEqualTo(this.directory);
-			assertThat(ProcFiles.field(proc.resolve("status"), "Umask:")).isEqualTo("0027");
-			assertThat(BlockedSignals.of(proc.resolve("status"))).containsAll(Set.of(1, 2, 15));
-			assertThat(Files.readSymbolicLink(proc.resolve("fd/0"))).isEqualTo(Path.of("/dev/null"));
-			assertThat(Files.readSymbolicLink(proc.resolve("fd/1"))).isEqualTo(stdout);
-			assertThat(Files.readSymbolicLink(proc.resolve("fd/2"))).isEqualTo(stderr);
-			assertThat(openFiles(proc)).as("descriptors of the daemon").noneMatch((file) -> file.contains("sample-app")
+			ProcProcess proc = ProcProcess.of(pid);
+			assertThat(proc.sessionId()).as("session id").isEqualTo(pid);
+			assertThat(Files.readSymbolicLink(proc.directory().resolve("cwd"))).isEqualTo(this.directory);
+			assertThat(proc.statusField("Umask")).isEqualTo("0027");
+			assertThat(proc.blockedSignals()).containsAll(Set.of(1, 2, 15));
+			assertThat(proc.descriptorTarget(0)).isEqualTo("/dev/null");
+			assertThat(proc.descriptorTarget(1)).isEqualTo(stdout.toString());
+			assertThat(proc.descriptorTarget(2)).isEqualTo(stderr.toString());
+			assertThat(proc.descriptorTargets().values()).as("descriptors of the daemon").noneMatch((file) -> file.contains("sample-app")
 					&& file.endsWith(".log") || file.startsWith("pipe:"));
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
 			// 143 is also what death by SIGTERM's default action gives; the pid file shows the close ran.
@@ -105,7 +103,7 @@ class DaemonIT {
 				SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.stdout=" + stdout))) {
 			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
 			long pid = daemonPid(pidFile);
-			assertThat(BlockedSignals.of(Path.of("/proc", Long.toString(pid), "status"))).contains(3);
+			assertThat(ProcProcess.of(pid).blockedSignals()).contains(3);
 			Posix.get().kill((int) pid, Signal.SIGQUIT.number());
 			awaitContent(stdout, "Full thread dump");
 			assertThat(launcher.get("/actuator/health").statusCode()).isEqualTo(200);
@@ -147,7 +145,7 @@ class DaemonIT {
 			assertThat(systemd.receive()).startsWith("READY=1\n" + serving).contains("; reloaded at ");
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
 			assertThat(systemd.receive()).isEqualTo("STOPPING=1\nSTATUS=stopping on SIGTERM" + sender);
-			ProcFiles.awaitGone(pid);
+			awaitGone(pid);
 			assertThat(pidFile).doesNotExist();
 		}
 	}
@@ -166,16 +164,16 @@ class DaemonIT {
 			// The launcher has exited: only the daemon can send these.
 			assertThat(systemd.receive((message) -> message.equals("WATCHDOG=1"))).isNotNull();
 			assertThat(systemd.receive()).isEqualTo("WATCHDOG=1");
-			assertThat(ProcFiles.environment(pid)).containsEntry("WATCHDOG_PID", Long.toString(pid))
+			assertThat(ProcProcess.of(pid).environment()).containsEntry("WATCHDOG_PID", Long.toString(pid))
 				.containsEntry("WATCHDOG_USEC", "1000000");
 			// Prepared through the shell as without it: the signals blocked for signalfd, the JVM's name.
-			Path proc = Path.of("/proc", Long.toString(pid));
-			assertThat(BlockedSignals.of(proc.resolve("status"))).containsAll(Set.of(1, 2, 15));
-			assertThat(Files.readString(proc.resolve("comm")).strip()).isEqualTo("java");
+			ProcProcess proc = ProcProcess.of(pid);
+			assertThat(proc.blockedSignals()).containsAll(Set.of(1, 2, 15));
+			assertThat(proc.name()).isEqualTo("java");
 			assertThat(JsonPath.<String>read(launcher.get("/actuator/health").body(),
 					"$.components.slimta.details.signals")).isEqualTo("signalfd");
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
-			ProcFiles.awaitGone(pid);
+			awaitGone(pid);
 		}
 	}
 
@@ -190,9 +188,9 @@ class DaemonIT {
 			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
 			long pid = daemonPid(pidFile);
 			assertThat(systemd.within(Duration.ofSeconds(2))).isEmpty();
-			assertThat(ProcFiles.threadNames(pid)).doesNotContain("slimta-watchdog");
+			assertThat(ProcProcess.of(pid).threadNames()).doesNotContain("slimta-watchdog");
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
-			ProcFiles.awaitGone(pid);
+			awaitGone(pid);
 		}
 	}
 
@@ -316,13 +314,13 @@ class DaemonIT {
 			awaitContent(stdout, "stdout " + stdout);
 			assertThat(Files.readString(stdout)).contains("Reloaded after SIGHUP from pid " + ProcessHandle.current().pid());
 			assertThat(Files.readString(rotated)).contains("received SIGHUP").doesNotContain("Reloaded after SIGHUP");
-			assertThat(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "1"))).isEqualTo(stdout);
+			assertThat(ProcProcess.of(pid).descriptorTarget(1)).isEqualTo(stdout.toString());
 		}
 	}
 
 	@Test
 	void thePidFileIsRemovedAfterPrivilegesWereDropped() throws Exception {
-		assumeTrue(ThreadCredentials.ofCurrentThread().effectiveUid() == 0, "drops privileges: run the tests as root");
+		Linux.assumeRoot("drops privileges");
 		Path pidFile = this.directory.resolve("app.pid");
 		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.privileges.user=nobody"))) {
 			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
@@ -330,7 +328,7 @@ class DaemonIT {
 			assertThat(JsonPath.<String>read(launcher.get("/actuator/health").body(),
 					"$.components.slimta.details.privileges")).isEqualTo("dropped");
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
-			ProcFiles.awaitGone(pid);
+			awaitGone(pid);
 			assertThat(pidFile).doesNotExist();
 		}
 	}
@@ -344,7 +342,7 @@ class DaemonIT {
 			assertThat(output).contains("was not ready within PT0.1S (slimta.system.daemon.ready-timeout)");
 			long pid = Long.parseLong(output.replaceFirst("(?s).*\\(pid (\\d+)\\) was not ready.*", "$1"));
 			this.daemons.add(pid);
-			ProcFiles.awaitGone(pid);
+			awaitGone(pid);
 		}
 	}
 
@@ -363,21 +361,6 @@ class DaemonIT {
 		return pid;
 	}
 
-	private static List<String> openFiles(Path proc) throws IOException {
-		List<String> files = new ArrayList<>();
-		try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
-			for (Path fd : fds.toList()) {
-				try {
-					files.add(Files.readSymbolicLink(fd).toString());
-				}
-				catch (IOException ex) {
-					// Closed while listed.
-				}
-			}
-		}
-		return files;
-	}
-
 	private static void awaitContent(Path file, String text) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline) {
@@ -387,6 +370,10 @@ class DaemonIT {
 			Thread.sleep(20);
 		}
 		assertThat(Files.exists(file) ? Files.readString(file) : "(missing)").contains(text);
+	}
+
+	private static void awaitGone(long pid) throws InterruptedException {
+		assertThat(ProcProcess.of(pid).awaitGone(Duration.ofSeconds(30))).as("process %d gone", pid).isTrue();
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.slimta.sample;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -29,8 +29,8 @@ class Pid1IT {
 
 	@BeforeEach
 	void asRootWithUnshare() throws Exception {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "PID namespaces exist only on Linux");
-		assumeTrue(Posix.get().effectiveUid() == 0, "a new PID namespace needs root: run the tests as root");
+		Linux.assumeLinux("PID namespaces exist only on Linux");
+		Linux.assumeRoot("a new PID namespace");
 		assumeTrue(unshareWorks(), "unshare --pid --fork --mount-proc is unavailable (util-linux missing, or"
 				+ " the container forbids new namespaces)");
 	}
@@ -42,8 +42,7 @@ class Pid1IT {
 				"--slimta.system.signals.backend=" + backend)) {
 			unshare.awaitHttp();
 			long java = javaPid(unshare);
-			assertThat(ProcFiles.field(Path.of("/proc", Long.toString(java), "status"), "NSpid:"))
-				.isEqualTo(java + "\t1");
+			assertThat(ProcProcess.of(java).statusField("NSpid")).isEqualTo(java + "\t1");
 			String health = unshare.get("/actuator/health").body();
 			assertThat(JsonPath.<Integer>read(health, "$.components.slimta.details.pid")).isEqualTo(1);
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals"))
@@ -77,7 +76,7 @@ class Pid1IT {
 		List<ProcessHandle> children = ProcessHandle.of(unshare.pid()).orElseThrow().children().toList();
 		assertThat(children).hasSize(1);
 		long pid = children.get(0).pid();
-		assertThat(Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip()).isEqualTo("java");
+		assertThat(ProcProcess.of(pid).name()).isEqualTo("java");
 		return pid;
 	}
 

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.privilege.ThreadCredentials;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code slimta.system.daemon.pid-file} on the packaged sample application in a child JVM, in the
@@ -27,7 +28,7 @@ class PidFileIT {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "pid file locks are tested on Linux");
+		Linux.assumeLinux("pid file locks are tested on Linux");
 	}
 
 	@AfterEach
@@ -114,12 +115,12 @@ class PidFileIT {
 
 	@Test
 	void isStillRemovedAfterPrivilegesWereDropped() throws Exception {
-		assumeTrue(ThreadCredentials.ofCurrentThread().effectiveUid() == 0, "drops privileges: run the tests as root");
+		Linux.assumeRoot("drops privileges");
 		try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.daemon.pid-file=" + this.pidFile,
 				"--slimta.system.privileges.user=nobody")) {
 			app.awaitHttp();
 			assertThat(Files.getAttribute(this.pidFile, "unix:uid")).isEqualTo(65534);
-			assertThat(ThreadCredentials.read(Path.of("/proc", Long.toString(app.pid()), "status")).effectiveUid())
+			assertThat(ThreadCredentials.read(ProcProcess.of(app.pid()).directory().resolve("status")).effectiveUid())
 				.isEqualTo(65534);
 			app.signal(Signal.SIGTERM);
 			assertThat(app.awaitExit()).isEqualTo(143);

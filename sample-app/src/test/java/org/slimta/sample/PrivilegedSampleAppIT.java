@@ -7,19 +7,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.privilege.ThreadCredentials;
+import org.slimta.system.testsupport.JavaCommand;
+import org.slimta.system.testsupport.JavaProcess;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged jar with the {@code privileged} profile, started as root in a child JVM: it listens
@@ -31,20 +30,16 @@ class PrivilegedSampleAppIT {
 
 	@Test
 	void servesRequestsAsNobodyAfterBindingPrivilegedPortsAsRoot() throws Exception {
-		assumeTrue(ThreadCredentials.ofCurrentThread().effectiveUid() == 0,
-				"the privileged profile binds ports below 1024 and drops privileges: run the tests as root");
+		Linux.assumeRoot("the privileged profile binds ports below 1024 and drops privileges");
 		int port = freePrivilegedPort(0);
 		int managementPort = freePrivilegedPort(port);
-		Path output = Files.createTempFile("sample-app-privileged", ".log");
-		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				SampleAppProcess.jar().toString(), "--spring.profiles.active=privileged", "--server.port=" + port,
-				"--server.address=127.0.0.1", "--management.server.port=" + managementPort,
-				"--management.server.address=127.0.0.1")
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
-		try {
-			awaitOutput(app, output, "dropped privileges to nobody:nogroup (uid 65534, gid 65534)");
+		try (JavaProcess app = JavaCommand.jar(SampleAppProcess.jar())
+			.arguments("--spring.profiles.active=privileged", "--server.port=" + port, "--server.address=127.0.0.1",
+					"--management.server.port=" + managementPort, "--management.server.address=127.0.0.1")
+			.named("sample-app-privileged")
+			.mergeErrors()
+			.start()) {
+			app.awaitOutput("dropped privileges to nobody:nogroup (uid 65534, gid 65534)", Duration.ofSeconds(60));
 			String whoami = get(port, "/whoami");
 			assertThat(JsonPath.<Integer>read(whoami, "$.uid")).isEqualTo(NOBODY);
 			assertThat(JsonPath.<Integer>read(whoami, "$.gid")).isEqualTo(NOBODY);
@@ -53,26 +48,11 @@ class PrivilegedSampleAppIT {
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.status")).isEqualTo("UP");
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.privileges")).isEqualTo("dropped");
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.user")).isEqualTo("nobody");
-			try (Stream<Path> tasks = Files.list(Path.of("/proc/" + app.pid() + "/task"))) {
-				assertThat(tasks.map((task) -> ThreadCredentials.read(task.resolve("status")))).allSatisfy((thread) -> {
-					assertThat(thread.uids()).as("uids of %s", thread).containsOnly(NOBODY);
-					assertThat(thread.effectiveCapabilities()).as("CapEff of %s", thread).isZero();
-				});
-			}
-		}
-		finally {
-			app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			Files.delete(output);
-		}
-	}
-
-	private static void awaitOutput(Process app, Path output, String text) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!Files.readString(output).contains(text)) {
-			assertThat(app.isAlive()).as("running; output:%n%s", Files.readString(output)).isTrue();
-			assertThat(System.nanoTime()).as("'%s' within 60 s; output:%n%s", text, Files.readString(output))
-				.isLessThan(deadline);
-			Thread.sleep(50);
+			assertThat(ProcProcess.of(app.pid()).threads().values()).extracting(
+					(thread) -> ThreadCredentials.read(thread.directory().resolve("status"))).allSatisfy((thread) -> {
+						assertThat(thread.uids()).as("uids of %s", thread).containsOnly(NOBODY);
+						assertThat(thread.effectiveCapabilities()).as("CapEff of %s", thread).isZero();
+					});
 		}
 	}
 

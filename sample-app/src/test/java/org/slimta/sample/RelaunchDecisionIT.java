@@ -1,6 +1,5 @@
 package org.slimta.sample;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,16 +7,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Where the relaunch for signalfd is decided: at the first moment of the JVM, on
@@ -35,7 +34,7 @@ class RelaunchDecisionIT {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signalfd and /proc exist only on Linux");
+		Linux.assumeLinux("signalfd and /proc exist only on Linux");
 	}
 
 	@Test
@@ -134,17 +133,10 @@ class RelaunchDecisionIT {
 	// Distinct names, digits (ports, numbers) aside, without the collector's threads, whose number follows the load.
 	private static Set<String> threadNames(SampleAppProcess app) throws Exception {
 		Set<String> names = new TreeSet<>();
-		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(app.pid()), "task"))) {
-			for (Path task : tasks.toList()) {
-				try {
-					String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d", "#");
-					if (!name.startsWith("GC Thread") && !name.startsWith("G1 ")) {
-						names.add(name);
-					}
-				}
-				catch (IOException ex) {
-					// The thread ended while being listed.
-				}
+		for (String thread : ProcProcess.of(app.pid()).threadNames()) {
+			String name = thread.replaceAll("\\d", "#");
+			if (!name.startsWith("GC Thread") && !name.startsWith("G1 ")) {
+				names.add(name);
 			}
 		}
 		return names;

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * "HUP reloads the configuration and reopens the logs", on the packaged sample application run as
@@ -38,7 +39,7 @@ class ReloadIT {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signals are sent with kill(2)");
+		Linux.assumeLinux("signals are sent with kill(2)");
 	}
 
 	@Test
@@ -160,18 +161,8 @@ class ReloadIT {
 			assertThat(seen).hasSize(logged.get()).allSatisfy((line, times) -> assertThat(times).as("line %d", line).isOne());
 			assertThat(Files.readAllLines(log)).last().asString().endsWith("rotation-" + logged.get());
 			// The moved files are closed: only the one at the configured path is open.
-			try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(app.pid()), "fd"))) {
-				List<Path> open = new ArrayList<>();
-				for (Path descriptor : descriptors.toList()) {
-					try {
-						open.add(Files.readSymbolicLink(descriptor));
-					}
-					catch (java.io.IOException ex) {
-						// Closed while listed.
-					}
-				}
-				assertThat(open).contains(log).noneMatch((path) -> path.getFileName().toString().matches("sample\\.log\\.[0-9]"));
-			}
+			List<Path> open = ProcProcess.of(app.pid()).descriptorTargets().values().stream().map(Path::of).toList();
+			assertThat(open).contains(log).noneMatch((path) -> path.getFileName().toString().matches("sample\\.log\\.[0-9]"));
 			assertThat(reloadDetail(app)).containsEntry("count", 3).containsEntry("succeeded", true);
 		}
 	}

@@ -2,8 +2,6 @@ package org.slimta.sample;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.slimta.system.posix.Posix;
-import org.slimta.system.signal.BlockedSignals;
 import org.slimta.system.signal.ChildProcessLauncher;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.JavaCommand;
+import org.slimta.system.testsupport.JavaProcess;
+import org.slimta.system.testsupport.LoopbackPorts;
+import org.slimta.system.testsupport.ProcProcess;
 
 /**
  * The packaged sample application, run as a real child JVM ({@code java -jar sample-app.jar}) and
@@ -33,18 +31,12 @@ final class SampleAppProcess implements AutoCloseable {
 
 	private static final Duration STARTUP = Duration.ofSeconds(60);
 
-	private final Process process;
-
-	private final Path output;
-
-	private final Path errors;
+	private final JavaProcess process;
 
 	private final int port;
 
-	private SampleAppProcess(Process process, Path output, Path errors, int port) {
+	private SampleAppProcess(JavaProcess process, int port) {
 		this.process = process;
-		this.output = output;
-		this.errors = errors;
 		this.port = port;
 	}
 
@@ -131,22 +123,18 @@ final class SampleAppProcess implements AutoCloseable {
 
 	private static SampleAppProcess launch(List<String> wrapper, List<String> launch, Map<String, String> environment,
 			int port, Path directory, String... args) throws IOException {
-		List<String> command = new ArrayList<>(wrapper);
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(launch);
-		command.add("--server.port=" + port);
-		command.add("--server.address=127.0.0.1");
-		command.addAll(List.of(args));
-		Path output = Files.createTempFile("sample-app", ".log");
-		Path errors = Files.createTempFile("sample-app", ".err");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile());
-		builder.environment().putAll(environment);
+		JavaCommand command = JavaCommand.launch(launch)
+			.wrappedIn(wrapper)
+			.arguments("--server.port=" + port, "--server.address=127.0.0.1")
+			.arguments(args)
+			.environment(environment)
+			.named("sample-app")
+			// Every signal at its default action, whatever this JVM inherited (nohup ignores SIGHUP), as a service manager starts it.
+			.startedBy(new ChildProcessLauncher()::start);
 		if (directory != null) {
-			builder.directory(directory.toFile());
+			command.directory(directory);
 		}
-		// Every signal at its default action, whatever this JVM inherited (nohup ignores SIGHUP), as a service manager starts it.
-		Process process = new ChildProcessLauncher().start(builder);
-		return new SampleAppProcess(process, output, errors, port);
+		return new SampleAppProcess(command.start(), port);
 	}
 
 	static Path jar() {
@@ -169,20 +157,15 @@ final class SampleAppProcess implements AutoCloseable {
 	 * Wait until the application answers HTTP on its port.
 	 */
 	void awaitHttp() throws Exception {
-		long deadline = System.nanoTime() + STARTUP.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("exited with " + this.process.exitValue() + ":\n" + output());
-			}
+		this.process.await("HTTP answer", STARTUP, () -> {
 			try {
 				get("/actuator/health");
-				return;
+				return true;
 			}
 			catch (ConnectException ex) {
-				Thread.sleep(100);
+				return false;
 			}
-		}
-		throw new IllegalStateException("no HTTP answer within " + STARTUP + ":\n" + output());
+		});
 	}
 
 	HttpResponse<String> get(String path) throws Exception {
@@ -205,10 +188,7 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @return its exit status
 	 */
 	int awaitExit() throws Exception {
-		if (!this.process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)) {
-			throw new IllegalStateException("still running after " + STARTUP + ":\n" + output());
-		}
-		return this.process.exitValue();
+		return this.process.awaitExit(STARTUP);
 	}
 
 	/**
@@ -216,41 +196,34 @@ final class SampleAppProcess implements AutoCloseable {
 	 * @return the exit status
 	 */
 	int terminate() throws Exception {
-		this.process.destroy();
-		return awaitExit();
+		return this.process.terminate(STARTUP);
 	}
 
 	boolean portListening() {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		return LoopbackPorts.isListening(this.port);
 	}
 
 	/**
 	 * Everything the process wrote: its standard output, then its standard error.
 	 */
 	String output() throws IOException {
-		return standardOutput() + standardError();
+		return this.process.output();
 	}
 
 	String standardOutput() throws IOException {
-		return Files.readString(this.output);
+		return this.process.standardOutput();
 	}
 
 	String standardError() throws IOException {
-		return Files.readString(this.errors);
+		return this.process.standardError();
 	}
 
+	/**
+	 * End the application and whatever it started that still runs (SIGTERM, then SIGKILL).
+	 */
 	@Override
 	public void close() throws Exception {
-		if (this.process.isAlive()) {
-			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-		}
-		Files.deleteIfExists(this.output);
-		Files.deleteIfExists(this.errors);
+		this.process.close();
 	}
 
 	/**
@@ -263,32 +236,19 @@ final class SampleAppProcess implements AutoCloseable {
 	/**
 	 * The signals each thread of the process blocks, from {@code /proc/<pid>/task/<tid>/status}.
 	 */
-	Map<String, Set<Integer>> blockedSignalsByThread() throws IOException {
-		Map<String, Set<Integer>> blocked = new TreeMap<>();
-		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
-			for (Path task : tasks.toList()) {
-				try {
-					blocked.put(task.getFileName().toString(), BlockedSignals.of(task.resolve("status")));
-				}
-				catch (IOException ex) {
-					// The thread ended while being listed.
-				}
-			}
-		}
-		return blocked;
+	Map<Long, Set<Integer>> blockedSignalsByThread() throws IOException {
+		return ProcProcess.of(pid()).blockedSignalsByThread();
 	}
 
 	/**
 	 * The command line the process runs now, from {@code /proc/<pid>/cmdline}.
 	 */
 	List<String> commandLine() throws IOException {
-		return List.of(Files.readString(Path.of("/proc", Long.toString(pid()), "cmdline")).split("\0"));
+		return ProcProcess.of(pid()).commandLine();
 	}
 
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return LoopbackPorts.free();
 	}
 
 }

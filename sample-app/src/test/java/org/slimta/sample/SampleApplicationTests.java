@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,9 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.ProcessIdentity;
 import org.slimta.system.posix.Posix;
-import org.slimta.system.signal.BlockedSignals;
 import org.slimta.system.signal.Signal;
 
+import org.slimta.system.testsupport.ProcProcess;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,8 +63,7 @@ class SampleApplicationTests {
 		String health = get("/actuator/health").body();
 		assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("jdk");
 		// Uncaught, SIGUSR1 would end this JVM.
-		assertThat(BlockedSignals.decode(ProcFiles.field(Path.of("/proc/self/status"), "SigCgt:")))
-			.contains(Signal.SIGUSR1.number());
+		assertThat(ProcProcess.self().caughtSignals()).contains(Signal.SIGUSR1.number());
 		long before = received(Signal.SIGUSR1);
 		Posix.get().kill(Posix.get().pid(), Signal.SIGUSR1.number());
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

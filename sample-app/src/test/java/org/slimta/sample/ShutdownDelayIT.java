@@ -7,9 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.Linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code slimta.system.signals.shutdown-delay} in the packaged jar, as Kubernetes meets it: after
@@ -22,7 +22,7 @@ class ShutdownDelayIT {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signals are sent with kill(2)");
+		Linux.assumeLinux("signals are sent with kill(2)");
 	}
 
 	@ParameterizedTest(name = "signals.backend={0}")

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Signals sent to the packaged sample application, a real child JVM started plainly with
@@ -31,7 +32,7 @@ class SignalsIT {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signalfd and /proc exist only on Linux");
+		Linux.assumeLinux("signalfd and /proc exist only on Linux");
 	}
 
 	@Test
@@ -41,11 +42,11 @@ class SignalsIT {
 			String health = app.get("/actuator/health").body();
 			assertThat(JsonPath.<Number>read(health, "$.components.slimta.details.pid").longValue()).isEqualTo(app.pid());
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("signalfd");
-			Map<String, Set<Integer>> blocked = app.blockedSignalsByThread();
+			Map<Long, Set<Integer>> blocked = app.blockedSignalsByThread();
 			assertThat(blocked).hasSizeGreaterThan(10);
 			assertThat(blocked.values()).allSatisfy((signals) -> assertThat(signals).containsAll(HUP_INT_TERM));
 			assertThat(app.commandLine()).contains("-Xrs");
-			assertThat(Files.readString(Path.of("/proc", Long.toString(app.pid()), "comm")).trim()).isEqualTo("java");
+			assertThat(ProcProcess.of(app.pid()).name()).isEqualTo("java");
 			Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
 					Long.toString(app.pid()), "Thread.print").redirectErrorStream(true).start();
 			String dump = new String(jcmd.getInputStream().readAllBytes());

@@ -16,9 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slimta.system.ProcessIdentity;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged sample application started as systemd starts a {@code Type=notify} service: with
@@ -29,7 +30,7 @@ class SystemdNotifyIT {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "sd_notify exists only on Linux");
+		Linux.assumeLinux("sd_notify exists only on Linux");
 	}
 
 	@ParameterizedTest(name = "signals.backend={0}")
@@ -116,7 +117,7 @@ class SystemdNotifyIT {
 			assertThat(systemd.receive()).startsWith("READY=1\n");
 			// Four intervals in which a watchdog for this process would have pinged eight times.
 			assertThat(systemd.within(Duration.ofSeconds(2))).isEmpty();
-			assertThat(ProcFiles.threadNames(app.pid())).doesNotContain("slimta-watchdog");
+			assertThat(ProcProcess.of(app.pid()).threadNames()).doesNotContain("slimta-watchdog");
 			assertThat(app.output()).doesNotContain("pinging systemd's watchdog");
 		}
 	}
@@ -128,7 +129,7 @@ class SystemdNotifyIT {
 						Map.of("NOTIFY_SOCKET", systemd.path(), "WATCHDOG_USEC", "1000000"))) {
 			systemd.receive((message) -> message.startsWith("READY=1"));
 			assertThat(systemd.receive()).isEqualTo("WATCHDOG=1");
-			assertThat(ProcFiles.threadNames(app.pid())).contains("slimta-watchdog");
+			assertThat(ProcProcess.of(app.pid()).threadNames()).contains("slimta-watchdog");
 			assertThat(app.post("/liveness/broken").statusCode()).isEqualTo(200);
 			assertThat(systemd.receive((message) -> !message.equals("WATCHDOG=1")))
 				.isEqualTo("STATUS=not alive: the liveness state is BROKEN (published by LivenessController)");

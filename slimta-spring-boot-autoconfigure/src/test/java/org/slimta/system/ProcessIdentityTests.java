@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.slimta.system.posix.Posix;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,8 +17,8 @@ class ProcessIdentityTests {
 		assumeTrue(Posix.availability().available(), "native calls unavailable: " + Posix.availability().reason());
 		ProcessIdentity identity = ProcessIdentity.current();
 		assertThat(identity.pid()).isEqualTo(ProcessHandle.current().pid());
-		assertThat(identity.uid()).isEqualTo(ProcStatus.effectiveId("Uid:"));
-		assertThat(identity.gid()).isEqualTo(ProcStatus.effectiveId("Gid:"));
+		assertThat(identity.uid()).isEqualTo(ProcProcess.self().effectiveUid());
+		assertThat(identity.gid()).isEqualTo(ProcProcess.self().effectiveGid());
 		assertThat(identity.user()).isEqualTo(Posix.get().user(identity.uid()).orElseThrow().name());
 	}
 

@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
+import org.slimta.system.testsupport.JavaCommand;
+import org.slimta.system.testsupport.JavaProcess;
+import org.slimta.system.testsupport.LoopbackPorts;
+import org.slimta.system.testsupport.ProcProcess;
 
 /**
  * One run of the measured application as a real process on a free loopback port: how long
@@ -26,22 +27,20 @@ import java.util.stream.Stream;
  */
 final class AppProcess implements AutoCloseable {
 
-	private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
 	private static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-
-	/** Clock ticks per second of {@code /proc/<pid>/stat}: 100 on every Linux architecture Java runs on. */
-	private static final int USER_HZ = 100;
 
 	private static final long STARTUP_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
-	private final Process process;
+	/** A service manager's grace before SIGKILL, as systemd's {@code TimeoutStopSec} would give. */
+	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	private final JavaProcess process;
 
 	private final int port;
 
 	private final long startupNanos;
 
-	private AppProcess(Process process, int port, long startupNanos) {
+	private AppProcess(JavaProcess process, int port, long startupNanos) {
 		this.process = process;
 		this.port = port;
 		this.startupNanos = startupNanos;
@@ -66,34 +65,35 @@ final class AppProcess implements AutoCloseable {
 	 */
 	static AppProcess start(List<String> launch, Path log, Consumer<String> lines, String... args)
 			throws IOException, InterruptedException {
-		int port = freePort();
-		List<String> command = new ArrayList<>();
-		command.add(JAVA);
-		command.addAll(launch);
-		command.add("--server.port=" + port);
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		int port = LoopbackPorts.free();
+		JavaCommand command = JavaCommand.launch(launch)
+			.arguments("--server.port=" + port)
+			.arguments(args)
+			.closeGrace(STOP_GRACE);
 		if (log != null) {
-			builder.redirectOutput(log.toFile());
+			command.outputTo(log);
+		}
+		else {
+			command.outputLines(lines);
 		}
 		long start = System.nanoTime();
-		Process process = builder.start();
-		if (log == null) {
-			Thread reader = new Thread(() -> forEachLine(process.getInputStream(), lines), "app-output");
-			reader.setDaemon(true);
-			reader.start();
-		}
+		JavaProcess process = command.start();
 		URI ping = URI.create("http://127.0.0.1:" + port + "/actuator/health/ping");
-		while (get(ping) == null) {
-			if (!process.isAlive()) {
-				throw new IOException("the application ended with status " + process.exitValue() + " before answering"
-						+ ((log != null) ? "; see " + log : ""));
+		try {
+			while (get(ping) == null) {
+				if (!process.isAlive()) {
+					throw new IOException("the application ended with status " + process.process().exitValue()
+							+ " before answering" + ((log != null) ? "; see " + log : ""));
+				}
+				if (System.nanoTime() - start > STARTUP_TIMEOUT_NANOS) {
+					throw new IOException("the application did not answer within 120 s");
+				}
+				Thread.sleep(5);
 			}
-			if (System.nanoTime() - start > STARTUP_TIMEOUT_NANOS) {
-				process.destroyForcibly();
-				throw new IOException("the application did not answer within 120 s");
-			}
-			Thread.sleep(5);
+		}
+		catch (IOException | InterruptedException | RuntimeException ex) {
+			close(process);
+			throw ex;
 		}
 		return new AppProcess(process, port, System.nanoTime() - start);
 	}
@@ -114,7 +114,7 @@ final class AppProcess implements AutoCloseable {
 	 */
 	Double relaunchedAfterMillis() throws IOException {
 		String marker = "-Dorg.slimta.system.prepared.relaunched-after=";
-		for (String argument : Files.readString(Path.of("/proc", Long.toString(pid()), "cmdline")).split("\0")) {
+		for (String argument : proc().commandLine()) {
 			if (argument.startsWith(marker)) {
 				return Double.valueOf(argument.substring(marker.length()));
 			}
@@ -124,12 +124,7 @@ final class AppProcess implements AutoCloseable {
 
 	/** A {@code kB} field of {@code /proc/<pid>/status}, in MiB; VmHWM is the peak RSS. */
 	double statusMebibytes(String field) throws IOException {
-		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-			if (line.startsWith(field + ":")) {
-				return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-			}
-		}
-		throw new IOException(field + " not in /proc/" + pid() + "/status");
+		return proc().statusKibibytes(field) / 1024.0;
 	}
 
 	/**
@@ -138,11 +133,7 @@ final class AppProcess implements AutoCloseable {
 	 * @return milliseconds
 	 */
 	double cpuMillis() throws IOException {
-		String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
-		// fields after the command name, which is in parentheses and may hold spaces
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-		return ticks * 1000.0 / USER_HZ;
+		return proc().cpuMillis();
 	}
 
 	/**
@@ -157,7 +148,7 @@ final class AppProcess implements AutoCloseable {
 		do {
 			double before = cpuMillis();
 			Thread.sleep(window.toMillis());
-			if (cpuMillis() - before <= 1000.0 / USER_HZ) {
+			if (cpuMillis() - before <= ProcProcess.cpuTickMillis()) {
 				return true;
 			}
 		}
@@ -171,23 +162,12 @@ final class AppProcess implements AutoCloseable {
 	 * @return its exit status, or {@code -1} if it still runs after {@code timeout}
 	 */
 	int awaitExit(Duration timeout) throws InterruptedException {
-		return this.process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS) ? this.process.exitValue() : -1;
+		return this.process.exitStatusWithin(timeout).orElse(-1);
 	}
 
 	/** The kernel's names of the process's threads (Java thread names, cut to 15 characters). */
 	List<String> threadNames() throws IOException {
-		List<String> names = new ArrayList<>();
-		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
-			for (Path task : tasks.toList()) {
-				try {
-					names.add(Files.readString(task.resolve("comm")).strip());
-				}
-				catch (IOException ex) {
-					// the thread ended while listed
-				}
-			}
-		}
-		return names;
+		return proc().threadNames();
 	}
 
 	/**
@@ -227,10 +207,23 @@ final class AppProcess implements AutoCloseable {
 	/** Stops the application as a service manager would: SIGTERM, then SIGKILL after 30 s. */
 	@Override
 	public void close() throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly().waitFor();
+		close(this.process);
+	}
+
+	private static void close(JavaProcess process) throws InterruptedException {
+		try {
+			process.close();
 		}
+		catch (InterruptedException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			// only the output files of a run without a log could not be deleted
+		}
+	}
+
+	private ProcProcess proc() {
+		return ProcProcess.of(pid());
 	}
 
 	private static String get(URI uri) {
@@ -252,12 +245,6 @@ final class AppProcess implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			return null;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

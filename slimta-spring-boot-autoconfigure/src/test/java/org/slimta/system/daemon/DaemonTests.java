@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -15,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.slimta.system.posix.Posix;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link Daemon} in a program without Spring, run as real processes: the launcher JVM exits with
@@ -32,7 +32,7 @@ class DaemonTests {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "daemon mode exists only on Linux");
+		Linux.assumeLinux("daemon mode exists only on Linux");
 	}
 
 	@AfterEach
@@ -50,13 +50,12 @@ class DaemonTests {
 		long pid = Long.parseLong(Files.readString(this.directory.resolve("app.pid")).trim());
 		this.daemons.add(pid);
 		assertThat(said).contains("detached as pid " + pid);
-		Path proc = Path.of("/proc", Long.toString(pid));
-		String[] stat = Files.readString(proc.resolve("stat")).replaceFirst("^.*\\) ", "").split(" ");
-		assertThat(Long.parseLong(stat[3])).as("session id").isEqualTo(pid);
-		assertThat(Files.readSymbolicLink(proc.resolve("cwd"))).isEqualTo(this.directory);
-		assertThat(Files.readAllLines(proc.resolve("status"))).contains("Umask:\t0027");
-		assertThat(Files.readSymbolicLink(proc.resolve("fd/0"))).isEqualTo(Path.of("/dev/null"));
-		assertThat(Files.readSymbolicLink(proc.resolve("fd/1"))).isEqualTo(this.directory.resolve("out.log"));
+		ProcProcess proc = ProcProcess.of(pid);
+		assertThat(proc.sessionId()).as("session id").isEqualTo(pid);
+		assertThat(Files.readSymbolicLink(proc.directory().resolve("cwd"))).isEqualTo(this.directory);
+		assertThat(proc.statusField("Umask")).isEqualTo("0027");
+		assertThat(proc.descriptorTarget(0)).isEqualTo("/dev/null");
+		assertThat(proc.descriptorTarget(1)).isEqualTo(this.directory.resolve("out.log").toString());
 		assertThat(Files.readString(this.directory.resolve("out.log"))).contains("serving as pid " + pid);
 		Posix.get().kill((int) pid, 15);
 		ProcessHandle.of(pid).ifPresent((handle) -> handle.onExit().join());
@@ -91,13 +90,7 @@ class DaemonTests {
 		long pid = Long.parseLong(Files.readString(this.directory.resolve("app.pid")).trim());
 		this.daemons.add(pid);
 		daemonPid.accept(pid);
-		Map<String, String> environment = new HashMap<>();
-		for (String variable : Files.readString(Path.of("/proc", Long.toString(pid), "environ")).split("\0")) {
-			int equals = variable.indexOf('=');
-			if (equals > 0) {
-				environment.put(variable.substring(0, equals), variable.substring(equals + 1));
-			}
-		}
+		Map<String, String> environment = ProcProcess.of(pid).environment();
 		Posix.get().kill((int) pid, 15);
 		ProcessHandle.of(pid).ifPresent((handle) -> handle.onExit().join());
 		return environment;

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slimta.system.testsupport.Linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -92,7 +93,7 @@ class PidFileTests {
 
 	@Test
 	void changesTheOwnerForAPrivilegeDrop() throws Exception {
-		assumeTrue(PidFileTests.effectiveUid() == 0, "only root can give a file away");
+		Linux.assumeRoot("only root can give a file away");
 		Path path = this.directory.resolve("app.pid");
 		try (PidFile pidFile = PidFile.create(path)) {
 			pidFile.changeOwner(65534, 65534);
@@ -154,7 +155,7 @@ class PidFileTests {
 
 	@Test
 	void namesADirectoryThisUserMayNotWrite() throws Exception {
-		assumeTrue(PidFileTests.effectiveUid() != 0, "root may write any directory: run as another user");
+		Linux.assumeNotRoot("root may write any directory");
 		Path readOnly = Files.createDirectory(this.directory.resolve("read-only"));
 		Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
 		assertThatExceptionOfType(PidFileNotWritableException.class)
@@ -169,7 +170,7 @@ class PidFileTests {
 
 	@Test
 	void namesAFileThisUserMayNotWrite() throws Exception {
-		assumeTrue(PidFileTests.effectiveUid() != 0, "root may write any file: run as another user");
+		Linux.assumeNotRoot("root may write any file");
 		Path path = Files.writeString(this.directory.resolve("app.pid"), "4711\n");
 		Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("r--r--r--"));
 		assertThatExceptionOfType(PidFileNotWritableException.class).isThrownBy(() -> PidFile.create(path))
@@ -183,10 +184,6 @@ class PidFileTests {
 		assertThat(PidFile.parsePid("")).isEmpty();
 		assertThat(PidFile.parsePid("-1")).isEmpty();
 		assertThat(PidFile.parsePid("12 34")).isEmpty();
-	}
-
-	private static int effectiveUid() {
-		return org.slimta.system.ProcStatus.effectiveId("Uid:");
 	}
 
 	// A real second process: fcntl locks are per process, so only another process shows the refusal.

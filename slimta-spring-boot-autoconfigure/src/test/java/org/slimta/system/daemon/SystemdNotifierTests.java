@@ -11,11 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.posix.UnixDatagramSocket;
+import org.slimta.system.testsupport.Linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SystemdNotifierTests {
 
@@ -24,7 +24,7 @@ class SystemdNotifierTests {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "abstract Unix socket names exist only on Linux");
+		Linux.assumeLinux("abstract Unix socket names exist only on Linux");
 	}
 
 	@Test

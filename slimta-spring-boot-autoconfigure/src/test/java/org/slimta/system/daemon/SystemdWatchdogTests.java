@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.DatagramInbox;
+import org.slimta.system.testsupport.Linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SystemdWatchdogTests {
 
@@ -49,7 +49,7 @@ class SystemdWatchdogTests {
 
 	@Test
 	void pingsWhileAliveAndStopsSayingWhyWhenNot() throws Exception {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Unix datagram sockets are tested on Linux");
+		Linux.assumeLinux("Unix datagram sockets are tested on Linux");
 		String path = this.directory.resolve("notify.sock").toString();
 		Trouble trouble = new Trouble();
 		try (DatagramInbox systemd = DatagramInbox.bind(path)) {
@@ -77,7 +77,7 @@ class SystemdWatchdogTests {
 
 	@Test
 	void aCheckThatThrowsCountsAsNotAlive() throws Exception {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Unix datagram sockets are tested on Linux");
+		Linux.assumeLinux("Unix datagram sockets are tested on Linux");
 		String path = this.directory.resolve("notify.sock").toString();
 		try (DatagramInbox systemd = DatagramInbox.bind(path)) {
 			SystemdWatchdog watchdog = SystemdWatchdog.start(SystemdNotifier.forSocket(path), Duration.ofMillis(200),

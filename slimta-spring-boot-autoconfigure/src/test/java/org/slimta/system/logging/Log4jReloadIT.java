@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.signal.ChildProcessLauncher;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.Linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * "HUP reopens the logs" with Log4j2 as the logging system: {@link TickingApplication} as a real
@@ -42,7 +42,7 @@ class Log4jReloadIT {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signals are sent with kill(2)");
+		Linux.assumeLinux("signals are sent with kill(2)");
 	}
 
 	@Test

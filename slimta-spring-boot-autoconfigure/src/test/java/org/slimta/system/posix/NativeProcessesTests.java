@@ -13,11 +13,11 @@ import jnr.ffi.types.intptr_t;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.ProcProcess;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class NativeProcessesTests {
 
@@ -37,7 +37,7 @@ class NativeProcessesTests {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "posix_spawn is only used on Linux");
+		Linux.assumeLinux("posix_spawn is only used on Linux");
 	}
 
 	@Test
@@ -45,13 +45,13 @@ class NativeProcessesTests {
 		NativeProcesses processes = NativeProcesses.get();
 		int pid = processes.spawn(SpawnRequest.of("sleep", "60").withSignalMask(Set.of(SIGHUP, SIGUSR1)));
 		try {
-			assertThat(new ProcProcess(pid).blockedSignals()).containsExactly(SIGHUP, SIGUSR1);
+			assertThat(ProcProcess.of(pid).blockedSignals()).containsExactly(SIGHUP, SIGUSR1);
 		}
 		finally {
 			processes.kill(pid, SIGKILL);
 			assertThat(processes.reap(pid)).isEqualTo(128 + SIGKILL);
 		}
-		assertThat(new ProcProcess(pid).exists()).isFalse();
+		assertThat(ProcProcess.of(pid).exists()).isFalse();
 	}
 
 	@Test
@@ -62,8 +62,8 @@ class NativeProcessesTests {
 			int clean = processes.spawn(SpawnRequest.of("sleep", "60"));
 			int inheriting = processes.spawn(SpawnRequest.of("sleep", "60").withDefaultSignalActions(false));
 			try {
-				assertThat(new ProcProcess(clean).ignoredSignals()).isEmpty();
-				assertThat(new ProcProcess(inheriting).ignoredSignals()).contains(SIGWINCH);
+				assertThat(ProcProcess.of(clean).ignoredSignals()).isEmpty();
+				assertThat(ProcProcess.of(inheriting).ignoredSignals()).contains(SIGWINCH);
 			}
 			finally {
 				processes.kill(clean, SIGKILL);
@@ -83,8 +83,8 @@ class NativeProcessesTests {
 		int leader = processes.spawn(SpawnRequest.of("sleep", "60").withNewSession(true));
 		int member = processes.spawn(SpawnRequest.of("sleep", "60"));
 		try {
-			assertThat(new ProcProcess(leader).sessionId()).isEqualTo(leader);
-			assertThat(new ProcProcess(member).sessionId()).isEqualTo(new ProcProcess(ProcessHandle.current().pid()).sessionId());
+			assertThat(ProcProcess.of(leader).sessionId()).isEqualTo(leader);
+			assertThat(ProcProcess.of(member).sessionId()).isEqualTo(ProcProcess.of(ProcessHandle.current().pid()).sessionId());
 		}
 		finally {
 			processes.kill(leader, SIGTERM);
@@ -116,7 +116,7 @@ class NativeProcessesTests {
 			throws Exception {
 		int pid = calls.spawn(request);
 		try {
-			return new ProcProcess(pid).descriptorsOnceSettled(expected);
+			return ProcProcess.of(pid).descriptorsOnceSettled(expected);
 		}
 		finally {
 			calls.kill(pid, SIGKILL);

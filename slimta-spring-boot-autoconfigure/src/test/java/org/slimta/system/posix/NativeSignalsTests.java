@@ -1,6 +1,7 @@
 package org.slimta.system.posix;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +12,11 @@ import jnr.ffi.Platform;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.signal.BlockedSignals;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class NativeSignalsTests {
 
@@ -23,7 +25,7 @@ class NativeSignalsTests {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signalfd exists only on Linux");
+		Linux.assumeLinux("signalfd exists only on Linux");
 	}
 
 	@Test
@@ -87,16 +89,15 @@ class NativeSignalsTests {
 	}
 
 	private static int openFd(java.nio.file.Path file) throws Exception {
-		try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
-			return fds.filter((fd) -> {
-				try {
-					return java.nio.file.Files.readSymbolicLink(fd).equals(file.toRealPath());
-				}
-				catch (Exception ex) {
-					return false;
-				}
-			}).map((fd) -> Integer.parseInt(fd.getFileName().toString())).findFirst().orElseThrow();
-		}
+		String target = file.toRealPath().toString();
+		return ProcProcess.self()
+			.descriptorTargets()
+			.entrySet()
+			.stream()
+			.filter((fd) -> fd.getValue().equals(target))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static void onNewThread(ThrowingRunnable body) throws Exception {

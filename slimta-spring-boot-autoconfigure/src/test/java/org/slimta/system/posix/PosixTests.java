@@ -2,18 +2,18 @@ package org.slimta.system.posix;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slimta.system.ProcStatus;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PosixTests {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the native calls are only used on Linux");
+		Linux.assumeLinux("the native calls are only used on Linux");
 	}
 
 	@Test
@@ -25,8 +25,8 @@ class PosixTests {
 	void readsTheIdentityTheKernelReports() {
 		Posix posix = Posix.get();
 		assertThat((long) posix.pid()).isEqualTo(ProcessHandle.current().pid());
-		assertThat(posix.effectiveUid()).isEqualTo(ProcStatus.effectiveId("Uid:"));
-		assertThat(posix.effectiveGid()).isEqualTo(ProcStatus.effectiveId("Gid:"));
+		assertThat(posix.effectiveUid()).isEqualTo(ProcProcess.self().effectiveUid());
+		assertThat(posix.effectiveGid()).isEqualTo(ProcProcess.self().effectiveGid());
 	}
 
 	@Test

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.slimta.system.ProcStatus;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ThreadCredentialsTests {
 
@@ -50,10 +50,10 @@ class ThreadCredentialsTests {
 
 	@Test
 	void readsTheCallingThreadAsTheKernelReportsIt() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "/proc is Linux");
+		Linux.assumeLinux("/proc is Linux");
 		ThreadCredentials current = ThreadCredentials.ofCurrentThread();
-		assertThat(current.effectiveUid()).isEqualTo(ProcStatus.effectiveId("Uid:"));
-		assertThat(current.effectiveGid()).isEqualTo(ProcStatus.effectiveId("Gid:"));
+		assertThat(current.effectiveUid()).isEqualTo(ProcProcess.self().effectiveUid());
+		assertThat(current.effectiveGid()).isEqualTo(ProcProcess.self().effectiveGid());
 		assertThat(current.uids()).hasSize(4);
 		assertThat(current.gids()).hasSize(4);
 	}

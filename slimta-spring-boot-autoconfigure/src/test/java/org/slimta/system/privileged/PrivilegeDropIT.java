@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slimta.system.privilege.ThreadCredentials;
 import org.slimta.system.privileged.WebServerProcess.Server;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A web application started as root in a child JVM, with one web server at a time, drops to
@@ -36,8 +37,7 @@ class PrivilegeDropIT {
 
 	@BeforeEach
 	void asRoot() {
-		assumeTrue(ThreadCredentials.ofCurrentThread().effectiveUid() == 0,
-				"starting a web server as root and dropping privileges needs root; run the tests as root");
+		Linux.assumeRoot("starting a web server as root and dropping privileges");
 	}
 
 	@ParameterizedTest
@@ -166,9 +166,12 @@ class PrivilegeDropIT {
 	}
 
 	private static List<ThreadCredentials> threads(long pid) throws IOException {
-		try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-			return tasks.map((task) -> ThreadCredentials.read(task.resolve("status"))).toList();
-		}
+		return ProcProcess.of(pid)
+			.threads()
+			.values()
+			.stream()
+			.map((thread) -> ThreadCredentials.read(thread.directory().resolve("status")))
+			.toList();
 	}
 
 	record Answer(int port, int status, int uid, String body) {

@@ -3,10 +3,6 @@ package org.slimta.system.privileged;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+
+import org.slimta.system.testsupport.JavaCommand;
+import org.slimta.system.testsupport.JavaProcess;
+import org.slimta.system.testsupport.LoopbackPorts;
 
 /**
  * {@link WhoAmIApplication} as a real child JVM with exactly one web server on its class path,
@@ -33,15 +31,12 @@ final class WebServerProcess implements AutoCloseable {
 
 	private static final Map<Server, String> CLASS_PATHS = new ConcurrentHashMap<>();
 
-	private final Process process;
-
-	private final Path output;
+	private final JavaProcess process;
 
 	private final int port;
 
-	private WebServerProcess(Process process, Path output, int port) {
+	private WebServerProcess(JavaProcess process, int port) {
 		this.process = process;
-		this.output = output;
 		this.port = port;
 	}
 
@@ -53,43 +48,29 @@ final class WebServerProcess implements AutoCloseable {
 	 * @param args application arguments
 	 */
 	static WebServerProcess start(Server server, List<String> launcher, int port, String... args) throws IOException {
-		List<String> command = new ArrayList<>(launcher);
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("--enable-native-access=ALL-UNNAMED");
-		command.add("-cp");
-		command.add(CLASS_PATHS.computeIfAbsent(server, WebServerProcess::classPath));
-		command.add(WhoAmIApplication.class.getName());
-		command.add("--server.address=127.0.0.1");
-		command.add("--server.port=" + port);
-		command.add("--management.endpoints.web.exposure.include=health");
-		command.add("--management.endpoint.health.show-details=always");
-		command.addAll(List.of(args));
-		Path output = Files.createTempFile("privileged-" + server.name().toLowerCase() + "-", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-		return new WebServerProcess(process, output, port);
+		JavaProcess process = JavaCommand
+			.mainClass(CLASS_PATHS.computeIfAbsent(server, WebServerProcess::classPath), WhoAmIApplication.class.getName())
+			.wrappedIn(launcher)
+			.options("--enable-native-access=ALL-UNNAMED")
+			.arguments("--server.address=127.0.0.1", "--server.port=" + port,
+					"--management.endpoints.web.exposure.include=health",
+					"--management.endpoint.health.show-details=always")
+			.arguments(args)
+			.named("privileged-" + server.name().toLowerCase())
+			.mergeErrors()
+			.start();
+		return new WebServerProcess(process, port);
 	}
 
 	/**
 	 * A free port on 127.0.0.1 below 1024, which only root may bind.
 	 */
 	static int freePrivilegedPort() throws IOException {
-		int start = ThreadLocalRandom.current().nextInt(600, 1000);
-		for (int i = 0; i < 400; i++) {
-			int port = 600 + (start - 600 + i) % 400;
-			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-				return port;
-			}
-			catch (IOException busy) {
-				// taken: try the next one
-			}
-		}
-		throw new IOException("no free port from 600 to 999 on 127.0.0.1");
+		return LoopbackPorts.freePrivileged();
 	}
 
 	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
+		return LoopbackPorts.free();
 	}
 
 	long pid() {
@@ -104,16 +85,7 @@ final class WebServerProcess implements AutoCloseable {
 	 * Wait until the output holds a line.
 	 */
 	void awaitOutput(String text) throws Exception {
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (!output().contains(text)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("exited with " + this.process.exitValue() + ":\n" + output());
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("no '" + text + "' within " + TIMEOUT + ":\n" + output());
-			}
-			Thread.sleep(50);
-		}
+		this.process.awaitOutput(text, TIMEOUT);
 	}
 
 	static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
@@ -132,34 +104,20 @@ final class WebServerProcess implements AutoCloseable {
 	 * @return its exit status
 	 */
 	int awaitExit() throws Exception {
-		if (!this.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-			throw new IllegalStateException("still running after " + TIMEOUT + ":\n" + output());
-		}
-		return this.process.exitValue();
+		return this.process.awaitExit(TIMEOUT);
 	}
 
 	static boolean listening(int port) {
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-			return true;
-		}
-		catch (ConnectException ex) {
-			return false;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return LoopbackPorts.isListening(port);
 	}
 
 	String output() throws IOException {
-		return Files.readString(this.output);
+		return this.process.output();
 	}
 
 	@Override
 	public void close() throws Exception {
-		if (this.process.isAlive()) {
-			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-		}
-		Files.deleteIfExists(this.output);
+		this.process.close();
 	}
 
 	/**

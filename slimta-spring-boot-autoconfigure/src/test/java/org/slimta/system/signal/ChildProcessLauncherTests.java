@@ -5,8 +5,6 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -16,8 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.ProcProcess;
 import org.slimta.system.posix.NativeSignals;
+import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -39,7 +38,7 @@ class ChildProcessLauncherTests {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "children are spawned natively only on Linux");
+		Linux.assumeLinux("children are spawned natively only on Linux");
 	}
 
 	@Test
@@ -48,7 +47,7 @@ class ChildProcessLauncherTests {
 				"measured: JDK 25's ProcessBuilder starts children with an empty signal mask; JDK 17's passes it on");
 		Process child = withBlockedSignals(() -> new ProcessBuilder("sleep", "60").start());
 		try {
-			assertThat(new ProcProcess(child).blockedSignals()).containsAll(BLOCKED);
+			assertThat(ProcProcess.of(child).blockedSignals()).containsAll(BLOCKED);
 		}
 		finally {
 			child.destroyForcibly().waitFor();
@@ -58,7 +57,7 @@ class ChildProcessLauncherTests {
 	@Test
 	void launchedChildHasACleanSignalStateAndEndsOnSigterm() throws Exception {
 		Process child = withBlockedSignals(() -> this.launcher.start(new ProcessBuilder("sleep", "60")));
-		ProcProcess proc = new ProcProcess(child);
+		ProcProcess proc = ProcProcess.of(child);
 		try {
 			assertThat(proc.blockedSignals()).isEmpty();
 			assertThat(proc.ignoredSignals()).isEmpty();
@@ -78,7 +77,7 @@ class ChildProcessLauncherTests {
 		Process child = this.launcher.start(new ProcessBuilder("sleep", "60"));
 		assertThat(child.destroyForcibly().waitFor()).isEqualTo(137);
 		assertThat(child.onExit().get(60, TimeUnit.SECONDS)).isSameAs(child);
-		assertThat(new ProcProcess(child).exists()).isFalse();
+		assertThat(ProcProcess.of(child).exists()).isFalse();
 	}
 
 	@Test
@@ -88,7 +87,7 @@ class ChildProcessLauncherTests {
 		child.getOutputStream().close();
 		assertThat(read(child.getInputStream())).isEqualTo("hello through cat\n");
 		assertThat(child.waitFor()).isZero();
-		assertThat(new ProcProcess(child).exists()).isFalse();
+		assertThat(ProcProcess.of(child).exists()).isFalse();
 	}
 
 	@Test
@@ -197,7 +196,7 @@ class ChildProcessLauncherTests {
 	void passesOnNoDescriptorBeyondTheStandardStreams() throws Exception {
 		Process child = this.launcher.start(new ProcessBuilder("sleep", "60"));
 		try {
-			ProcProcess proc = new ProcProcess(child);
+			ProcProcess proc = ProcProcess.of(child);
 			assertThat(proc.descriptorsOnceSettled(Set.of(0, 1, 2))).containsExactly(0, 1, 2);
 			for (int fd = 0; fd <= 2; fd++) {
 				assertThat(proc.descriptorTarget(fd)).startsWith("pipe:");
@@ -249,17 +248,12 @@ class ChildProcessLauncherTests {
 
 	// posix_spawn returns once the old memory is released, a moment before the kernel fills in the new environment.
 	private static Map<String, String> environmentOf(Process child) throws IOException, InterruptedException {
-		Path file = Path.of("/proc", Long.toString(child.pid()), "environ");
-		byte[] environ = Files.readAllBytes(file);
-		for (int attempt = 0; attempt < 200 && environ.length == 0; attempt++) {
+		ProcProcess proc = ProcProcess.of(child);
+		Map<String, String> environment = proc.environment();
+		for (int attempt = 0; attempt < 200 && environment.isEmpty(); attempt++) {
 			Thread.sleep(50);
-			environ = Files.readAllBytes(file);
+			environment = proc.environment();
 		}
-		Map<String, String> environment = new HashMap<>();
-		Arrays.stream(new String(environ, StandardCharsets.UTF_8).split("\0"))
-			.filter((entry) -> entry.indexOf('=') > 0)
-			.forEach((entry) -> environment.put(entry.substring(0, entry.indexOf('=')),
-					entry.substring(entry.indexOf('=') + 1)));
 		return environment;
 	}
 

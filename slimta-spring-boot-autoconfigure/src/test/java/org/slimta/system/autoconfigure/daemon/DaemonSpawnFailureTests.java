@@ -6,14 +6,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.ProcStatus;
 import org.slimta.system.autoconfigure.DaemonProperties;
 import org.slimta.system.posix.PosixException;
+import org.slimta.system.testsupport.Linux;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DaemonSpawnFailureTests {
 
@@ -71,7 +70,7 @@ class DaemonSpawnFailureTests {
 
 	@Test
 	void namesAnOutputDirectoryThisUserMayNotWrite() throws Exception {
-		assumeTrue(ProcStatus.effectiveId("Uid:") != 0, "root may write any directory: run as another user");
+		Linux.assumeNotRoot("root may write any directory");
 		Path readOnly = Files.createDirectory(this.directory.resolve("read-only"));
 		Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
 		this.daemon.setStdout(readOnly.resolve("out.log"));

@@ -6,11 +6,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.ProcStatus;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.privilege.PrivilegeDropAutoConfiguration;
 import org.slimta.system.daemon.PidFileNotWritableException;
 
+import org.slimta.system.testsupport.Linux;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -68,7 +68,7 @@ class PidFileNotWritableFailureAnalyzerTests {
 
 	@Test
 	void namesTheDirectoryThisUserMayNotWrite() throws Exception {
-		assumeTrue(ProcStatus.effectiveId("Uid:") != 0, "root may write any directory: run as another user");
+		Linux.assumeNotRoot("root may write any directory");
 		Path readOnly = Files.createDirectory(this.directory.resolve("read-only"));
 		Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
 		FailureAnalysis analysis = analyzeStartWith(readOnly.resolve("app.pid"));

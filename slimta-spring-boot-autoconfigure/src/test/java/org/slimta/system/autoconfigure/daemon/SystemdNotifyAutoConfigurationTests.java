@@ -21,6 +21,7 @@ import org.slimta.system.daemon.SystemdNotifier;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalEvent;
 
+import org.slimta.system.testsupport.Linux;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -33,7 +34,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SystemdNotifyAutoConfigurationTests {
 
@@ -48,7 +48,7 @@ class SystemdNotifyAutoConfigurationTests {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Unix datagram sockets are tested on Linux");
+		Linux.assumeLinux("Unix datagram sockets are tested on Linux");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.DatagramInbox;
 import org.slimta.system.autoconfigure.SlimtaSystemPropertiesBinder;
+import org.slimta.system.testsupport.Linux;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
@@ -17,7 +18,6 @@ import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SystemdStartupStatusListenerTests {
 
@@ -26,7 +26,7 @@ class SystemdStartupStatusListenerTests {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Unix datagram sockets are tested on Linux");
+		Linux.assumeLinux("Unix datagram sockets are tested on Linux");
 	}
 
 	@Test

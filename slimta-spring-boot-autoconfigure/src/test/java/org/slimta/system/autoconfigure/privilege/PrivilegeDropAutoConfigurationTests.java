@@ -9,8 +9,8 @@ import org.slimta.system.boot.privilege.PrivilegeDropGateWebFilter;
 import org.slimta.system.boot.privilege.PrivilegeDropListener;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.privilege.PrivilegeDrop;
-import org.slimta.system.privilege.ThreadCredentials;
 
+import org.slimta.system.testsupport.Linux;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -166,8 +166,7 @@ class PrivilegeDropAutoConfigurationTests {
 	}
 
 	private static void assumeRoot() {
-		assumeTrue(ThreadCredentials.ofCurrentThread().effectiveUid() == 0,
-				"dropping privileges needs root; run the tests as root");
+		Linux.assumeRoot("dropping privileges");
 	}
 
 }

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.DatagramInbox;
 import org.slimta.system.daemon.SystemdNotifier;
+import org.slimta.system.testsupport.Linux;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SystemdStartupStatusTests {
 
@@ -23,7 +23,7 @@ class SystemdStartupStatusTests {
 
 	@BeforeEach
 	void onLinux() {
-		assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Unix datagram sockets are tested on Linux");
+		Linux.assumeLinux("Unix datagram sockets are tested on Linux");
 	}
 
 	@Test
