@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slimta.system.ProcessIdentity;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.DatagramInbox;
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;
 
@@ -89,7 +90,7 @@ class SystemdNotifyIT {
 			systemd.receive((message) -> message.startsWith("READY=1"));
 			List<Long> pings = new ArrayList<>();
 			while (pings.size() < 5) {
-				NotifySocket.Message message = systemd.next();
+				DatagramInbox.Message message = systemd.next();
 				if (message.text().equals("WATCHDOG=1")) {
 					pings.add(message.nanoTime());
 				}

@@ -175,10 +175,7 @@ public final class SystemdNotifier {
 	 * @throws IOException if they could not be sent
 	 */
 	public void notify(String states) throws IOException {
-		// a fresh socket for each message, as sd_notify does: nothing stays open between states
-		try (UnixDatagramSocket sender = UnixDatagramSocket.open()) {
-			sender.send(this.socket, states.getBytes(StandardCharsets.UTF_8));
-		}
+		UnixDatagramSocket.sendOnce(this.socket, states.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Override

@@ -51,6 +51,19 @@ public final class UnixDatagramSocket implements Closeable {
 	}
 
 	/**
+	 * Send one datagram from a socket of its own, closed right after, as {@code sd_notify} does:
+	 * nothing stays open between messages.
+	 * @param address a path, or {@code @name} for an abstract name
+	 * @param message the datagram
+	 * @throws IOException if it could not be sent (for example, nobody listens there)
+	 */
+	public static void sendOnce(String address, byte[] message) throws IOException {
+		try (UnixDatagramSocket sender = open()) {
+			sender.send(address, message);
+		}
+	}
+
+	/**
 	 * Send one datagram.
 	 * @param address a path, or {@code @name} for an abstract name
 	 * @param message the datagram

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.DatagramInbox;
+import org.slimta.system.NotifySockets;
+import org.slimta.system.testsupport.DatagramInbox;
 import org.slimta.system.testsupport.Linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class SystemdWatchdogTests {
 		Linux.assumeLinux("Unix datagram sockets are tested on Linux");
 		String path = this.directory.resolve("notify.sock").toString();
 		Trouble trouble = new Trouble();
-		try (DatagramInbox systemd = DatagramInbox.bind(path)) {
+		try (DatagramInbox systemd = NotifySockets.bind(path)) {
 			SystemdWatchdog watchdog = SystemdWatchdog.start(SystemdNotifier.forSocket(path), Duration.ofMillis(200),
 					trouble::get);
 			try {
@@ -79,7 +80,7 @@ class SystemdWatchdogTests {
 	void aCheckThatThrowsCountsAsNotAlive() throws Exception {
 		Linux.assumeLinux("Unix datagram sockets are tested on Linux");
 		String path = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = DatagramInbox.bind(path)) {
+		try (DatagramInbox systemd = NotifySockets.bind(path)) {
 			SystemdWatchdog watchdog = SystemdWatchdog.start(SystemdNotifier.forSocket(path), Duration.ofMillis(200),
 					() -> {
 						throw new IllegalStateException("no context");

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.DatagramInbox;
+import org.slimta.system.NotifySockets;
+import org.slimta.system.testsupport.DatagramInbox;
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.ProcessIdentity;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
@@ -56,7 +57,7 @@ class SystemdNotifyAutoConfigurationTests {
 		String socket = this.directory.resolve("notify.sock").toString();
 		String serving = "serving as " + ProcessIdentity.current().user() + " (uid " + ProcessIdentity.current().uid()
 				+ ")";
-		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
 			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket).run((context) -> {
 				started(context);
 				assertThat(systemd.next(TIMEOUT)).isEqualTo("READY=1\nSTATUS=" + serving);
@@ -77,7 +78,7 @@ class SystemdNotifyAutoConfigurationTests {
 	@Test
 	void namesEveryWebServersPortInTheServingStatus() throws Exception {
 		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
 			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket)
 				.withInitializer((context) -> context.getEnvironment()
 					.getPropertySources()
@@ -94,7 +95,7 @@ class SystemdNotifyAutoConfigurationTests {
 	@Test
 	void saysStoppingAsSoonAsAShutdownSignalArrivesAndOnlyOnce() throws Exception {
 		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
 			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "slimta.system.signals.shutdown-delay=15s")
 				.run((context) -> {
 					// Published as the dispatcher publishes it, without the exit that follows.
@@ -110,7 +111,7 @@ class SystemdNotifyAutoConfigurationTests {
 	@Test
 	void tellsSystemdThatTheReloadFailedAndWhy() throws Exception {
 		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
 			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket)
 				.withUserConfiguration(FailingRefresh.class)
 				.run((context) -> {
@@ -155,7 +156,7 @@ class SystemdNotifyAutoConfigurationTests {
 	@Test
 	void pingsTheWatchdogUntilTheLivenessStateIsBroken() throws Exception {
 		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
 			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "WATCHDOG_USEC=200000").run((context) -> {
 				assertThat(systemd.next(TIMEOUT)).isEqualTo("WATCHDOG=1");
 				AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
@@ -172,7 +173,7 @@ class SystemdNotifyAutoConfigurationTests {
 	void stopsPingingWhenTheSlimtaHealthIsDown() throws Exception {
 		String socket = this.directory.resolve("notify.sock").toString();
 		FailingFeature feature = new FailingFeature();
-		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
 			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "WATCHDOG_USEC=200000")
 				.withBean(FailingFeature.class, () -> feature)
 				.run((context) -> {
@@ -188,7 +189,7 @@ class SystemdNotifyAutoConfigurationTests {
 	@Test
 	void theWatchdogStopsWithTheContext() throws Exception {
 		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
 			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "WATCHDOG_USEC=200000")
 				.run((context) -> assertThat(systemd.next(TIMEOUT)).isEqualTo("WATCHDOG=1"));
 			assertThat(skipPings(systemd)).isEqualTo("STOPPING=1\nSTATUS=stopping");

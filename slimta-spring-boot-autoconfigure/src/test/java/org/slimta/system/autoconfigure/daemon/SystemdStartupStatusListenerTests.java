@@ -6,7 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.DatagramInbox;
+import org.slimta.system.NotifySockets;
+import org.slimta.system.testsupport.DatagramInbox;
 import org.slimta.system.autoconfigure.SlimtaSystemPropertiesBinder;
 import org.slimta.system.testsupport.Linux;
 
@@ -32,7 +33,7 @@ class SystemdStartupStatusListenerTests {
 	@Test
 	void saysStartingThenWhatAFailureAnalyzerSaysOfTheFailure() throws Exception {
 		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
 			SystemdStartupStatusListener listener = new SystemdStartupStatusListener();
 			listener.onApplicationEvent(prepared(new MockEnvironment().withProperty("NOTIFY_SOCKET", socket)));
 			assertThat(systemd.next(Duration.ofSeconds(10))).isEqualTo("STATUS=starting");
@@ -50,7 +51,7 @@ class SystemdStartupStatusListenerTests {
 	@Test
 	void staysSilentWhenNotifyingIsOff() throws Exception {
 		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
 			new SystemdStartupStatusListener().onApplicationEvent(prepared(new MockEnvironment()
 				.withProperty("NOTIFY_SOCKET", socket)
 				.withProperty("slimta.system.daemon.notify", "never")));

@@ -6,7 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.DatagramInbox;
+import org.slimta.system.NotifySockets;
+import org.slimta.system.testsupport.DatagramInbox;
 import org.slimta.system.daemon.SystemdNotifier;
 import org.slimta.system.testsupport.Linux;
 
@@ -29,7 +30,7 @@ class SystemdStartupStatusTests {
 	@Test
 	void saysStartingThenWhyTheStartFailed() throws Exception {
 		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = DatagramInbox.bind(socket)) {
+		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
 			SystemdStartupStatus status = new SystemdStartupStatus(SystemdNotifier.forSocket(socket));
 			status.starting();
 			assertThat(systemd.next(Duration.ofSeconds(10))).isEqualTo("STATUS=starting");
