@@ -36,18 +36,19 @@ public final class Benchmarks {
 		Path target = Path.of(System.getProperty("benchmarks.target", "benchmarks/target"));
 		PrintStream progress = System.err;
 		MarkdownReport report = new MarkdownReport();
+		BenchmarkSetup setup = new BenchmarkSetup(target, effort, progress);
 		if (sections.contains("uuid")) {
 			new UuidThroughput(effort, progress).report(report);
 		}
 		if (sections.contains("startup")) {
-			new StartupAndFootprint(target, effort, progress).report(report);
+			new StartupAndFootprint(setup).report(report);
 		}
 		if (sections.contains("signals")) {
-			new SignalLatency(target, effort, progress).report(report);
-			new ExitOnSigterm(target, effort, progress).report(report);
+			new SignalLatency(setup).report(report);
+			new ExitOnSigterm(setup).report(report);
 		}
 		if (sections.contains("daemon")) {
-			new DaemonStartup(target, effort, progress).report(report);
+			new DaemonStartup(setup).report(report);
 		}
 		System.out.print(report);
 	}

@@ -1,7 +1,6 @@
 package org.slimta.benchmarks.report;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,39 +25,31 @@ final class DaemonStartup {
 
 	private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-	private final Path starterJar;
+	private final BenchmarkSetup setup;
 
-	private final Path logs;
-
-	private final Effort effort;
-
-	private final PrintStream progress;
-
-	DaemonStartup(Path target, Effort effort, PrintStream progress) {
-		this.starterJar = target.resolve("benchmarks-starter.jar");
-		this.logs = target.resolve("benchmark-logs");
-		this.effort = effort;
-		this.progress = progress;
+	DaemonStartup(BenchmarkSetup setup) {
+		this.setup = setup;
 	}
 
 	void report(MarkdownReport report) throws IOException, InterruptedException {
-		Files.createDirectories(this.logs);
+		Files.createDirectories(this.setup.logs());
 		List<Double> foreground = new ArrayList<>();
 		List<Double> detached = new ArrayList<>();
-		for (int round = 1; round <= this.effort.startupRuns(); round++) {
-			try (AppProcess app = AppProcess.start(this.starterJar, this.logs.resolve("daemon-foreground-" + round + ".log"),
-					null)) {
+		for (int round = 1; round <= this.setup.effort().startupRuns(); round++) {
+			Path log = this.setup.logs().resolve("daemon-foreground-" + round + ".log");
+			try (AppProcess app = AppProcess.start(this.setup.starterJar(), log, null)) {
 				foreground.add(app.startupMillis());
 			}
 			double millis = launchDetached(round);
 			detached.add(millis);
-			this.progress.printf("daemon run %d: foreground %.0f ms, launcher to ready %.0f ms%n", round,
+			this.setup.progress().printf("daemon run %d: foreground %.0f ms, launcher to ready %.0f ms%n", round,
 					foreground.get(foreground.size() - 1), millis);
 		}
 		Sample fg = Sample.of(foreground);
 		Sample daemon = Sample.of(detached);
 		report.section("Daemon",
-				"The jar with the starter and its defaults (signalfd), " + this.effort.startupRuns() + " runs each in turns: "
+				"The jar with the starter and its defaults (signalfd), " + this.setup.effort().startupRuns()
+						+ " runs each in turns: "
 						+ "in the foreground, from spawning `java -jar` to the first `200` of "
 						+ "`GET /actuator/health/ping`; detached (`--slimta.system.daemon.enabled=true` with a pid file), "
 						+ "from spawning `java -jar` to the launcher's exit 0, after which the daemon is checked to "
@@ -72,14 +63,14 @@ final class DaemonStartup {
 		int port = freePort();
 		Path pidFile = Files.createTempFile("benchmarks-daemon", ".pid");
 		Files.delete(pidFile);
-		Path log = this.logs.resolve("daemon-detached-" + round + ".log");
-		List<String> command = List.of(JAVA, "-jar", this.starterJar.toString(), "--server.port=" + port,
+		Path log = this.setup.logs().resolve("daemon-detached-" + round + ".log");
+		List<String> command = List.of(JAVA, "-jar", this.setup.starterJar().toString(), "--server.port=" + port,
 				"--server.address=127.0.0.1", "--slimta.system.daemon.enabled=true",
 				"--slimta.system.daemon.pid-file=" + pidFile, "--slimta.system.daemon.stdout=" + log,
 				"--slimta.system.daemon.stderr=" + log);
 		long start = System.nanoTime();
 		Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.logs.resolve("daemon-launcher-" + round + ".log").toFile())
+			.redirectOutput(this.setup.logs().resolve("daemon-launcher-" + round + ".log").toFile())
 			.start();
 		if (!launcher.waitFor(120, TimeUnit.SECONDS) || launcher.exitValue() != 0) {
 			launcher.destroyForcibly();

@@ -1,7 +1,6 @@
 package org.slimta.benchmarks.report;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,36 +29,27 @@ final class ExitOnSigterm {
 
 	private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
 
-	private final Path starterJar;
+	private final BenchmarkSetup setup;
 
-	private final Path logs;
-
-	private final Effort effort;
-
-	private final PrintStream progress;
-
-	ExitOnSigterm(Path target, Effort effort, PrintStream progress) {
-		this.starterJar = target.resolve("benchmarks-starter.jar");
-		this.logs = target.resolve("benchmark-logs");
-		this.effort = effort;
-		this.progress = progress;
+	ExitOnSigterm(BenchmarkSetup setup) {
+		this.setup = setup;
 	}
 
 	void report(MarkdownReport report) throws IOException, InterruptedException {
-		Files.createDirectories(this.logs);
+		Files.createDirectories(this.setup.logs());
 		Map<String, List<Double>> runs = new LinkedHashMap<>();
 		BACKENDS.forEach((backend) -> runs.put(backend, new ArrayList<>()));
-		for (int round = 1; round <= this.effort.exitRuns(); round++) {
+		for (int round = 1; round <= this.setup.effort().exitRuns(); round++) {
 			for (String backend : BACKENDS) {
 				double millis = measure(backend, round);
 				runs.get(backend).add(millis);
-				this.progress.printf("exit %s run %d: %.1f ms%n", backend, round, millis);
+				this.setup.progress().printf("exit %s run %d: %.1f ms%n", backend, round, millis);
 			}
 		}
 		report.section("Exit on SIGTERM",
 				"The jar with the starter, started with `java -jar` on a free loopback port, in turns signalfd (its "
 						+ "defaults, relaunch in place) and jdk (`--slimta.system.signals.backend=jdk`), "
-						+ this.effort.exitRuns() + " runs each. Once it answers `GET /actuator/health/ping`, reports "
+						+ this.setup.effort().exitRuns() + " runs each. Once it answers `GET /actuator/health/ping`, reports "
 						+ "the backend in `/actuator/health` and is idle (at most one clock tick of CPU time in "
 						+ IDLE_WINDOW.toMillis() + " ms), the driver takes `System.nanoTime()` just before "
 						+ "`kill(pid, SIGTERM)` and again when `Process.waitFor()` returns; every run must exit with "
@@ -88,9 +78,9 @@ final class ExitOnSigterm {
 
 	/** One start, idle, SIGTERM and exit: milliseconds from {@code kill} to the reaped exit. */
 	private double measure(String backend, int round) throws IOException, InterruptedException {
-		Path log = this.logs.resolve("exit-" + backend + "-" + round + ".log");
+		Path log = this.setup.logs().resolve("exit-" + backend + "-" + round + ".log");
 		String[] args = backend.equals("jdk") ? new String[] { "--slimta.system.signals.backend=jdk" } : new String[0];
-		try (AppProcess app = AppProcess.start(this.starterJar, log, null, args)) {
+		try (AppProcess app = AppProcess.start(this.setup.starterJar(), log, null, args)) {
 			String reported = app.healthDetail("signals");
 			if (!backend.equals(reported)) {
 				throw new IOException("asked for the " + backend + " backend, the application reports signals="

@@ -1,8 +1,6 @@
 package org.slimta.benchmarks.report;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,19 +26,10 @@ final class SignalLatency {
 
 	private static final List<String> BACKENDS = List.of("jdk", "signalfd");
 
-	private final Path starterJar;
+	private final BenchmarkSetup setup;
 
-	private final Path logs;
-
-	private final Effort effort;
-
-	private final PrintStream progress;
-
-	SignalLatency(Path target, Effort effort, PrintStream progress) {
-		this.starterJar = target.resolve("benchmarks-starter.jar");
-		this.logs = target.resolve("benchmark-logs");
-		this.effort = effort;
-		this.progress = progress;
+	SignalLatency(BenchmarkSetup setup) {
+		this.setup = setup;
 	}
 
 	void report(MarkdownReport report) throws IOException, InterruptedException {
@@ -50,8 +39,8 @@ final class SignalLatency {
 		}
 		report.section("Signals",
 				"Latency from `kill(pid, SIGHUP)` in the driver to the entry of a plain `@EventListener void "
-						+ "on(SignalEvent)` in the application with the starter, " + this.effort.signals()
-						+ " signals one at a time after " + this.effort.warmupSignals() + " not counted; both "
+						+ "on(SignalEvent)` in the application with the starter, " + this.setup.effort().signals()
+						+ " signals one at a time after " + this.setup.effort().warmupSignals() + " not counted; both "
 						+ "ends read `System.nanoTime()` (CLOCK_MONOTONIC). Microseconds.",
 				"backend", "median (IQR)", "99th percentile", "max", "× jdk (median, p99)", "target");
 		Sample jdk = (results.get("jdk") instanceof Sample sample) ? sample : null;
@@ -77,7 +66,7 @@ final class SignalLatency {
 	private Object measure(String backend) throws IOException, InterruptedException {
 		BlockingQueue<Long> received = new LinkedBlockingQueue<>();
 		Deque<String> lastLines = new ArrayDeque<>();
-		try (AppProcess app = AppProcess.start(this.starterJar, null, (line) -> {
+		try (AppProcess app = AppProcess.start(this.setup.starterJar(), null, (line) -> {
 			if (line.startsWith(SignalProbe.PREFIX)) {
 				received.add(Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)));
 			}
@@ -99,7 +88,7 @@ final class SignalLatency {
 			}
 			int pid = (int) app.pid();
 			List<Double> latencies = new ArrayList<>();
-			int total = this.effort.warmupSignals() + this.effort.signals();
+			int total = this.setup.effort().warmupSignals() + this.setup.effort().signals();
 			for (int i = 0; i < total; i++) {
 				long sent = System.nanoTime();
 				Posix.get().kill(pid, SIGNAL.number());
@@ -110,14 +99,14 @@ final class SignalLatency {
 								+ "); last output:\n" + String.join("\n", lastLines));
 					}
 				}
-				if (i >= this.effort.warmupSignals()) {
+				if (i >= this.setup.effort().warmupSignals()) {
 					latencies.add((heard - sent) / 1000.0);
 				}
 				// let the listener's thread finish before the next signal, so none is sent to a busy reader
 				Thread.sleep(2);
 			}
 			Sample sample = Sample.of(latencies);
-			this.progress.printf("signals %s: median %.0f µs, p99 %.0f µs%n", backend, sample.median(),
+			this.setup.progress().printf("signals %s: median %.0f µs, p99 %.0f µs%n", backend, sample.median(),
 					sample.quantile(0.99));
 			return sample;
 		}

@@ -1,7 +1,6 @@
 package org.slimta.benchmarks.report;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,40 +13,25 @@ import java.util.List;
  */
 final class StartupAndFootprint {
 
-	private final Path plainJar;
+	private final BenchmarkSetup setup;
 
-	private final Path starterJar;
-
-	private final Path libraries;
-
-	private final Path logs;
-
-	private final Effort effort;
-
-	private final PrintStream progress;
-
-	StartupAndFootprint(Path target, Effort effort, PrintStream progress) {
-		this.plainJar = target.resolve("benchmarks-plain.jar");
-		this.starterJar = target.resolve("benchmarks-starter.jar");
-		this.libraries = target.resolve("lib");
-		this.logs = target.resolve("benchmark-logs");
-		this.effort = effort;
-		this.progress = progress;
+	StartupAndFootprint(BenchmarkSetup setup) {
+		this.setup = setup;
 	}
 
 	void report(MarkdownReport report) throws IOException, InterruptedException {
-		Files.createDirectories(this.logs);
-		AddedJars added = AddedJars.between(this.plainJar, this.starterJar, this.libraries);
-		List<StartupCase> cases = List.of(new StartupCase("a", "(a) without the starter", this.plainJar),
-				new StartupCase("b", "(b) starter, `signals.backend=jdk`", this.starterJar,
+		Files.createDirectories(this.setup.logs());
+		AddedJars added = AddedJars.between(this.setup.plainJar(), this.setup.starterJar(), this.setup.libraries());
+		List<StartupCase> cases = List.of(new StartupCase("a", "(a) without the starter", this.setup.plainJar()),
+				new StartupCase("b", "(b) starter, `signals.backend=jdk`", this.setup.starterJar(),
 						"--slimta.system.signals.backend=jdk"),
-				new StartupCase("c", "(c) starter, defaults (signalfd, relaunch in place)", this.starterJar),
+				new StartupCase("c", "(c) starter, defaults (signalfd, relaunch in place)", this.setup.starterJar()),
 				new StartupCase("d", "(d) as (c), relaunched from the first line of `main` (`EarlySignalPreparation`)",
-						this.starterJar, List.of("-Dloader.main=org.slimta.benchmarks.app.EarlyPreparedBenchmarkApplication",
-								"-cp", this.starterJar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher")));
+						this.setup.starterJar(), List.of("-Dloader.main=org.slimta.benchmarks.app.EarlyPreparedBenchmarkApplication",
+								"-cp", this.setup.starterJar().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher")));
 		StartupCase a = cases.get(0);
 		StartupCase c = cases.get(2);
-		for (int round = 1; round <= this.effort.startupRuns(); round++) {
+		for (int round = 1; round <= this.setup.effort().startupRuns(); round++) {
 			for (StartupCase measured : cases) {
 				if (measured.notMeasured == null) {
 					measure(measured, round, added);
@@ -64,7 +48,7 @@ final class StartupAndFootprint {
 				"The same web application (webmvc + actuator) as two executable jars that differ only by the "
 						+ "starter, started with `java -jar` (d: through `PropertiesLauncher` with its own main class) on a "
 						+ "free loopback port, in turns a, b, c, d, a, b, c, d… ("
-						+ this.effort.startupRuns() + " runs each). Start-up is from just before the process is "
+						+ this.setup.effort().startupRuns() + " runs each). Start-up is from just before the process is "
 						+ "spawned to the first `200` of `GET /actuator/health/ping` (which no health contributor "
 						+ "delays), and the CPU time the process used until then (all threads, both JVMs of a "
 						+ "relaunch: less sensitive than wall time to what else runs on the machine); then one full "
@@ -95,7 +79,7 @@ final class StartupAndFootprint {
 	}
 
 	private void measure(StartupCase measured, int round, AddedJars added) throws IOException, InterruptedException {
-		Path log = this.logs.resolve("startup-" + measured.id + "-" + round + ".log");
+		Path log = this.setup.logs().resolve("startup-" + measured.id + "-" + round + ".log");
 		try (AppProcess app = AppProcess.start(measured.launch, log, null, measured.args)) {
 			StartupRun run = new StartupRun();
 			run.startupMillis = app.startupMillis();
@@ -104,7 +88,7 @@ final class StartupAndFootprint {
 			long healthStart = System.nanoTime();
 			String health = app.health();
 			run.firstHealthMillis = (System.nanoTime() - healthStart) / 1e6;
-			if (measured.jar.equals(this.starterJar)) {
+			if (measured.jar.equals(this.setup.starterJar())) {
 				measured.signals = AppProcess.detail(health, "signals");
 			}
 			run.peakRssMebibytes = app.statusMebibytes("VmHWM");
@@ -114,7 +98,7 @@ final class StartupAndFootprint {
 			run.liveHeapBytes = histogram.totalBytes();
 			run.starterObjectsBytes = histogram.bytesInPackages(added.packages());
 			measured.runs.add(run);
-			this.progress.printf("startup %s run %d: %.0f ms (CPU %.0f ms), health %.0f ms, VmHWM %.1f MiB, %d threads, live heap %d KiB%n",
+			this.setup.progress().printf("startup %s run %d: %.0f ms (CPU %.0f ms), health %.0f ms, VmHWM %.1f MiB, %d threads, live heap %d KiB%n",
 					measured.id, round, run.startupMillis, run.cpuMillis, run.firstHealthMillis, run.peakRssMebibytes, run.threads.size(),
 					run.liveHeapBytes / 1024);
 		}
