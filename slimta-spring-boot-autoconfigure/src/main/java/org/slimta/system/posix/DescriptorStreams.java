@@ -19,17 +19,20 @@ final class DescriptorStreams {
 	private DescriptorStreams() {
 	}
 
-	/** A descriptor closed exactly once: by the stream, or by the cleaner when it became unreachable. */
+	/**
+	 * A descriptor closed exactly once: by the stream, or by the cleaner when it became unreachable;
+	 * with the native calls its stream reads or writes it through.
+	 */
 	static final class Owned implements Runnable {
 
-		private final SpawnLibrary library;
+		private final NativeProcesses calls;
 
 		private final AtomicInteger fd;
 
 		Cleaner.Cleanable cleanable;
 
-		Owned(SpawnLibrary library, int fd) {
-			this.library = library;
+		Owned(NativeProcesses calls, int fd) {
+			this.calls = calls;
 			this.fd = new AtomicInteger(fd);
 		}
 
@@ -45,20 +48,21 @@ final class DescriptorStreams {
 		public void run() {
 			int fd = this.fd.getAndSet(-1);
 			if (fd >= 0) {
-				this.library.close(fd);
+				this.calls.library().close(fd);
 			}
+		}
+
+		void close() {
+			this.cleanable.clean();
 		}
 
 	}
 
 	static final class Input extends InputStream {
 
-		private final NativeProcesses calls;
-
 		private final Owned owned;
 
-		Input(NativeProcesses calls, Owned owned) {
-			this.calls = calls;
+		Input(Owned owned) {
 			this.owned = owned;
 		}
 
@@ -79,11 +83,11 @@ final class DescriptorStreams {
 			byte[] buffer = whole ? bytes : new byte[Math.min(length, CHUNK)];
 			long read;
 			do {
-				read = this.calls.library().read(fd, buffer, buffer.length);
+				read = this.owned.calls.library().read(fd, buffer, buffer.length);
 			}
-			while (read == -1 && this.calls.errno() == NativeProcesses.EINTR);
+			while (read == -1 && this.owned.calls.errno() == NativeProcesses.EINTR);
 			if (read == -1) {
-				throw new IOException(new PosixException("read(" + fd + ")", this.calls.errno()).getMessage());
+				throw new IOException(new PosixException("read(" + fd + ")", this.owned.calls.errno()).getMessage());
 			}
 			if (read == 0) {
 				return -1;
@@ -96,19 +100,16 @@ final class DescriptorStreams {
 
 		@Override
 		public void close() {
-			this.owned.cleanable.clean();
+			this.owned.close();
 		}
 
 	}
 
 	static final class Output extends OutputStream {
 
-		private final NativeProcesses calls;
-
 		private final Owned owned;
 
-		Output(NativeProcesses calls, Owned owned) {
-			this.calls = calls;
+		Output(Owned owned) {
 			this.owned = owned;
 		}
 
@@ -124,9 +125,9 @@ final class DescriptorStreams {
 			int written = 0;
 			while (written < length) {
 				byte[] chunk = Arrays.copyOfRange(bytes, offset + written, offset + written + Math.min(length - written, CHUNK));
-				long count = this.calls.library().write(fd, chunk, chunk.length);
+				long count = this.owned.calls.library().write(fd, chunk, chunk.length);
 				if (count == -1) {
-					int errno = this.calls.errno();
+					int errno = this.owned.calls.errno();
 					if (errno == NativeProcesses.EINTR) {
 						continue;
 					}
@@ -138,7 +139,7 @@ final class DescriptorStreams {
 
 		@Override
 		public void close() {
-			this.owned.cleanable.clean();
+			this.owned.close();
 		}
 
 	}

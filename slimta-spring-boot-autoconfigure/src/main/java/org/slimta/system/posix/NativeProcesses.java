@@ -100,8 +100,8 @@ public final class NativeProcesses {
 	 * @return the stream, unbuffered
 	 */
 	public InputStream inputStream(int fd) {
-		DescriptorStreams.Owned owned = new DescriptorStreams.Owned(this.library, fd);
-		InputStream stream = new DescriptorStreams.Input(this, owned);
+		DescriptorStreams.Owned owned = new DescriptorStreams.Owned(this, fd);
+		InputStream stream = new DescriptorStreams.Input(owned);
 		owned.cleanable = CLEANER.register(stream, owned);
 		return stream;
 	}
@@ -112,8 +112,8 @@ public final class NativeProcesses {
 	 * @return the stream, unbuffered
 	 */
 	public OutputStream outputStream(int fd) {
-		DescriptorStreams.Owned owned = new DescriptorStreams.Owned(this.library, fd);
-		OutputStream stream = new DescriptorStreams.Output(this, owned);
+		DescriptorStreams.Owned owned = new DescriptorStreams.Owned(this, fd);
+		OutputStream stream = new DescriptorStreams.Output(owned);
 		owned.cleanable = CLEANER.register(stream, owned);
 		return stream;
 	}
