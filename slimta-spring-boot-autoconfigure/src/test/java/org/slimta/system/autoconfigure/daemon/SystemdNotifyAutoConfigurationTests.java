@@ -1,14 +1,12 @@
 package org.slimta.system.autoconfigure.daemon;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.NotifySockets;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slimta.system.NotifySocketExtension;
 import org.slimta.system.testsupport.DatagramInbox;
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.ProcessIdentity;
@@ -22,7 +20,6 @@ import org.slimta.system.daemon.SystemdNotifier;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalEvent;
 
-import org.slimta.system.testsupport.Linux;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -36,6 +33,7 @@ import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NotifySocketExtension.class)
 class SystemdNotifyAutoConfigurationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -44,87 +42,71 @@ class SystemdNotifyAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(SlimtaSystemAutoConfiguration.class, SignalAutoConfiguration.class,
 				SystemdNotifyAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class));
 
-	@TempDir
-	Path directory;
-
-	@BeforeEach
-	void onLinux() {
-		Linux.assumeLinux("Unix datagram sockets are tested on Linux");
-	}
-
 	@Test
-	void tellsSystemdReadyReloadingAndStoppingWithAStatusEachTime() throws Exception {
-		String socket = this.directory.resolve("notify.sock").toString();
+	void tellsSystemdReadyReloadingAndStoppingWithAStatusEachTime(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
 		String serving = "serving as " + ProcessIdentity.current().user() + " (uid " + ProcessIdentity.current().uid()
 				+ ")";
-		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
-			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket).run((context) -> {
+		this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket).run((context) -> {
+			started(context);
+			assertThat(systemd.next(TIMEOUT)).isEqualTo("READY=1\nSTATUS=" + serving);
+			context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 4711, 0);
+			assertThat(systemd.next(TIMEOUT))
+				.matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+\nSTATUS=reloading on SIGHUP from pid 4711");
+			assertThat(systemd.next(TIMEOUT))
+				.matches("READY=1\nSTATUS=" + Pattern.quote(serving) + "; reloaded at [0-9T:.Z-]+.*");
+			// The JVM's handlers cannot tell the sender.
+			context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 0, -1);
+			assertThat(systemd.next(TIMEOUT)).endsWith("\nSTATUS=reloading on SIGHUP");
+			assertThat(systemd.next(TIMEOUT)).startsWith("READY=1\nSTATUS=" + serving + "; reloaded at ");
+		});
+		assertThat(systemd.next(TIMEOUT)).isEqualTo("STOPPING=1\nSTATUS=stopping");
+	}
+
+	@Test
+	void namesEveryWebServersPortInTheServingStatus(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
+		this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket)
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("server.ports",
+						Map.of("local.management.port", 8081, "local.server.port", 8080))))
+			.run((context) -> {
 				started(context);
-				assertThat(systemd.next(TIMEOUT)).isEqualTo("READY=1\nSTATUS=" + serving);
-				context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 4711, 0);
 				assertThat(systemd.next(TIMEOUT))
-					.matches("RELOADING=1\nMONOTONIC_USEC=[0-9]+\nSTATUS=reloading on SIGHUP from pid 4711");
-				assertThat(systemd.next(TIMEOUT))
-					.matches("READY=1\nSTATUS=" + Pattern.quote(serving) + "; reloaded at [0-9T:.Z-]+.*");
-				// The JVM's handlers cannot tell the sender.
-				context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 0, -1);
-				assertThat(systemd.next(TIMEOUT)).endsWith("\nSTATUS=reloading on SIGHUP");
-				assertThat(systemd.next(TIMEOUT)).startsWith("READY=1\nSTATUS=" + serving + "; reloaded at ");
+					.startsWith("READY=1\nSTATUS=serving on port 8080 and management port 8081 as ");
 			});
-			assertThat(systemd.next(TIMEOUT)).isEqualTo("STOPPING=1\nSTATUS=stopping");
-		}
 	}
 
 	@Test
-	void namesEveryWebServersPortInTheServingStatus() throws Exception {
-		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
-			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket)
-				.withInitializer((context) -> context.getEnvironment()
-					.getPropertySources()
-					.addFirst(new MapPropertySource("server.ports",
-							Map.of("local.management.port", 8081, "local.server.port", 8080))))
-				.run((context) -> {
-					started(context);
-					assertThat(systemd.next(TIMEOUT))
-						.startsWith("READY=1\nSTATUS=serving on port 8080 and management port 8081 as ");
-				});
-		}
+	void saysStoppingAsSoonAsAShutdownSignalArrivesAndOnlyOnce(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
+		this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "slimta.system.signals.shutdown-delay=15s")
+			.run((context) -> {
+				// Published as the dispatcher publishes it, without the exit that follows.
+				context.publishEvent(new SignalEvent(this, Signal.SIGTERM, 1, 0));
+				assertThat(systemd.next(TIMEOUT)).isEqualTo(
+						"STOPPING=1\nSTATUS=stopping on SIGTERM from pid 1, refusing traffic for 15000 ms first");
+				context.publishEvent(new SignalEvent(this, Signal.SIGINT, 1, 0));
+			});
+		assertThat(systemd.within(Duration.ofMillis(200))).isEmpty();
 	}
 
 	@Test
-	void saysStoppingAsSoonAsAShutdownSignalArrivesAndOnlyOnce() throws Exception {
-		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
-			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "slimta.system.signals.shutdown-delay=15s")
-				.run((context) -> {
-					// Published as the dispatcher publishes it, without the exit that follows.
-					context.publishEvent(new SignalEvent(this, Signal.SIGTERM, 1, 0));
-					assertThat(systemd.next(TIMEOUT)).isEqualTo(
-							"STOPPING=1\nSTATUS=stopping on SIGTERM from pid 1, refusing traffic for 15000 ms first");
-					context.publishEvent(new SignalEvent(this, Signal.SIGINT, 1, 0));
-				});
-			assertThat(systemd.within(Duration.ofMillis(200))).isEmpty();
-		}
-	}
-
-	@Test
-	void tellsSystemdThatTheReloadFailedAndWhy() throws Exception {
-		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
-			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket)
-				.withUserConfiguration(FailingRefresh.class)
-				.run((context) -> {
-					context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
-							Duration.ZERO));
-					context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 1, 0);
-					assertThat(systemd.next(TIMEOUT)).startsWith("RELOADING=1");
-					// First, so that the line, cut at 200 characters for systemctl status, still says that it failed.
-					assertThat(systemd.next(TIMEOUT)).matches("READY=1\nSTATUS=reload at [0-9T:.Z-]+ failed: configuration "
-							+ "\\(kept the previous one; fix the file and send SIGHUP again\\): Failed to load property "
-							+ "source .*");
-				});
-		}
+	void tellsSystemdThatTheReloadFailedAndWhy(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
+		this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket)
+			.withUserConfiguration(FailingRefresh.class)
+			.run((context) -> {
+				context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
+						Duration.ZERO));
+				context.getBean(SignalDispatcher.class).handle(Signal.SIGHUP, 1, 0);
+				assertThat(systemd.next(TIMEOUT)).startsWith("RELOADING=1");
+				// First, so that the line, cut at 200 characters for systemctl status, still says that it failed.
+				assertThat(systemd.next(TIMEOUT)).matches("READY=1\nSTATUS=reload at [0-9T:.Z-]+ failed: configuration "
+						+ "\\(kept the previous one; fix the file and send SIGHUP again\\): Failed to load property "
+						+ "source .*");
+			});
 	}
 
 	@Test
@@ -154,48 +136,42 @@ class SystemdNotifyAutoConfigurationTests {
 	}
 
 	@Test
-	void pingsTheWatchdogUntilTheLivenessStateIsBroken() throws Exception {
-		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
-			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "WATCHDOG_USEC=200000").run((context) -> {
+	void pingsTheWatchdogUntilTheLivenessStateIsBroken(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
+		this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "WATCHDOG_USEC=200000").run((context) -> {
+			assertThat(systemd.next(TIMEOUT)).isEqualTo("WATCHDOG=1");
+			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+			assertThat(systemd.next(TIMEOUT)).isEqualTo("WATCHDOG=1");
+			AvailabilityChangeEvent.publish(context, this, LivenessState.BROKEN);
+			assertThat(skipPings(systemd)).isEqualTo("STATUS=not alive: the liveness state is BROKEN (published by "
+					+ getClass().getSimpleName() + ")");
+			assertThat(systemd.within(Duration.ofMillis(500))).isEmpty();
+		});
+	}
+
+	@Test
+	void stopsPingingWhenTheSlimtaHealthIsDown(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
+		FailingFeature feature = new FailingFeature();
+		this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "WATCHDOG_USEC=200000")
+			.withBean(FailingFeature.class, () -> feature)
+			.run((context) -> {
 				assertThat(systemd.next(TIMEOUT)).isEqualTo("WATCHDOG=1");
-				AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
-				assertThat(systemd.next(TIMEOUT)).isEqualTo("WATCHDOG=1");
-				AvailabilityChangeEvent.publish(context, this, LivenessState.BROKEN);
-				assertThat(skipPings(systemd)).isEqualTo("STATUS=not alive: the liveness state is BROKEN (published by "
-						+ getClass().getSimpleName() + ")");
+				feature.failed = true;
+				assertThat(skipPings(systemd))
+					.isEqualTo("STATUS=not alive: the slimta health is DOWN: signals (signalfd) failed");
 				assertThat(systemd.within(Duration.ofMillis(500))).isEmpty();
 			});
-		}
 	}
 
 	@Test
-	void stopsPingingWhenTheSlimtaHealthIsDown() throws Exception {
-		String socket = this.directory.resolve("notify.sock").toString();
-		FailingFeature feature = new FailingFeature();
-		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
-			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "WATCHDOG_USEC=200000")
-				.withBean(FailingFeature.class, () -> feature)
-				.run((context) -> {
-					assertThat(systemd.next(TIMEOUT)).isEqualTo("WATCHDOG=1");
-					feature.failed = true;
-					assertThat(skipPings(systemd))
-						.isEqualTo("STATUS=not alive: the slimta health is DOWN: signals (signalfd) failed");
-					assertThat(systemd.within(Duration.ofMillis(500))).isEmpty();
-				});
-		}
-	}
-
-	@Test
-	void theWatchdogStopsWithTheContext() throws Exception {
-		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
-			this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "WATCHDOG_USEC=200000")
-				.run((context) -> assertThat(systemd.next(TIMEOUT)).isEqualTo("WATCHDOG=1"));
-			assertThat(skipPings(systemd)).isEqualTo("STOPPING=1\nSTATUS=stopping");
-			assertThat(systemd.within(Duration.ofMillis(500))).isEmpty();
-			assertThat(Thread.getAllStackTraces().keySet()).noneMatch((thread) -> thread.getName().equals("slimta-watchdog"));
-		}
+	void theWatchdogStopsWithTheContext(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
+		this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "WATCHDOG_USEC=200000")
+			.run((context) -> assertThat(systemd.next(TIMEOUT)).isEqualTo("WATCHDOG=1"));
+		assertThat(skipPings(systemd)).isEqualTo("STOPPING=1\nSTATUS=stopping");
+		assertThat(systemd.within(Duration.ofMillis(500))).isEmpty();
+		assertThat(Thread.getAllStackTraces().keySet()).noneMatch((thread) -> thread.getName().equals("slimta-watchdog"));
 	}
 
 	private static String skipPings(DatagramInbox systemd) throws InterruptedException {

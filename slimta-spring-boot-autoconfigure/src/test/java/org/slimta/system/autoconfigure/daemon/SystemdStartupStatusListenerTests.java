@@ -1,15 +1,12 @@
 package org.slimta.system.autoconfigure.daemon;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.NotifySockets;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slimta.system.NotifySocketExtension;
 import org.slimta.system.testsupport.DatagramInbox;
 import org.slimta.system.autoconfigure.SlimtaSystemPropertiesBinder;
-import org.slimta.system.testsupport.Linux;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
@@ -20,46 +17,35 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+@ExtendWith(NotifySocketExtension.class)
 class SystemdStartupStatusListenerTests {
 
-	@TempDir
-	Path directory;
-
-	@BeforeEach
-	void onLinux() {
-		Linux.assumeLinux("Unix datagram sockets are tested on Linux");
+	@Test
+	void saysStartingThenWhatAFailureAnalyzerSaysOfTheFailure(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
+		SystemdStartupStatusListener listener = new SystemdStartupStatusListener();
+		listener.onApplicationEvent(prepared(new MockEnvironment().withProperty("NOTIFY_SOCKET", socket)));
+		assertThat(systemd.next(Duration.ofSeconds(10))).isEqualTo("STATUS=starting");
+		// Explained by a failure analyzer: the first line of its description.
+		Throwable notHandled = catchThrowable(() -> SlimtaSystemPropertiesBinder
+			.bind(new MockEnvironment().withProperty("slimta.system.signals.shutdown-on", "SIGUSR1")));
+		listener.onApplicationEvent(new ApplicationFailedEvent(new SpringApplication(), new String[0], null,
+				new IllegalStateException("Unable to bind", notHandled)));
+		assertThat(systemd.next(Duration.ofSeconds(10))).startsWith("STATUS=failed to start: ")
+			.contains("slimta.system.signals.shutdown-on")
+			.doesNotContain("Unable to bind");
 	}
 
 	@Test
-	void saysStartingThenWhatAFailureAnalyzerSaysOfTheFailure() throws Exception {
-		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
-			SystemdStartupStatusListener listener = new SystemdStartupStatusListener();
-			listener.onApplicationEvent(prepared(new MockEnvironment().withProperty("NOTIFY_SOCKET", socket)));
-			assertThat(systemd.next(Duration.ofSeconds(10))).isEqualTo("STATUS=starting");
-			// Explained by a failure analyzer: the first line of its description.
-			Throwable notHandled = catchThrowable(() -> SlimtaSystemPropertiesBinder
-				.bind(new MockEnvironment().withProperty("slimta.system.signals.shutdown-on", "SIGUSR1")));
-			listener.onApplicationEvent(new ApplicationFailedEvent(new SpringApplication(), new String[0], null,
-					new IllegalStateException("Unable to bind", notHandled)));
-			assertThat(systemd.next(Duration.ofSeconds(10))).startsWith("STATUS=failed to start: ")
-				.contains("slimta.system.signals.shutdown-on")
-				.doesNotContain("Unable to bind");
-		}
-	}
-
-	@Test
-	void staysSilentWhenNotifyingIsOff() throws Exception {
-		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
-			new SystemdStartupStatusListener().onApplicationEvent(prepared(new MockEnvironment()
-				.withProperty("NOTIFY_SOCKET", socket)
-				.withProperty("slimta.system.daemon.notify", "never")));
-			new SystemdStartupStatusListener().onApplicationEvent(prepared(
-					new MockEnvironment().withProperty("NOTIFY_SOCKET", socket).withProperty("slimta.system.enabled", "false")));
-			new SystemdStartupStatusListener().onApplicationEvent(prepared(new MockEnvironment()));
-			assertThat(systemd.within(Duration.ofMillis(200))).isEmpty();
-		}
+	void staysSilentWhenNotifyingIsOff(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
+		new SystemdStartupStatusListener().onApplicationEvent(prepared(new MockEnvironment()
+			.withProperty("NOTIFY_SOCKET", socket)
+			.withProperty("slimta.system.daemon.notify", "never")));
+		new SystemdStartupStatusListener().onApplicationEvent(prepared(
+				new MockEnvironment().withProperty("NOTIFY_SOCKET", socket).withProperty("slimta.system.enabled", "false")));
+		new SystemdStartupStatusListener().onApplicationEvent(prepared(new MockEnvironment()));
+		assertThat(systemd.within(Duration.ofMillis(200))).isEmpty();
 	}
 
 	private static ApplicationEnvironmentPreparedEvent prepared(MockEnvironment environment) {

@@ -1,15 +1,12 @@
 package org.slimta.system.boot.daemon;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.NotifySockets;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slimta.system.NotifySocketExtension;
 import org.slimta.system.testsupport.DatagramInbox;
 import org.slimta.system.daemon.SystemdNotifier;
-import org.slimta.system.testsupport.Linux;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringApplication;
@@ -17,28 +14,19 @@ import org.springframework.boot.context.event.ApplicationFailedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NotifySocketExtension.class)
 class SystemdStartupStatusTests {
 
-	@TempDir
-	Path directory;
-
-	@BeforeEach
-	void onLinux() {
-		Linux.assumeLinux("Unix datagram sockets are tested on Linux");
-	}
-
 	@Test
-	void saysStartingThenWhyTheStartFailed() throws Exception {
-		String socket = this.directory.resolve("notify.sock").toString();
-		try (DatagramInbox systemd = NotifySockets.bind(socket)) {
-			SystemdStartupStatus status = new SystemdStartupStatus(SystemdNotifier.forSocket(socket));
-			status.starting();
-			assertThat(systemd.next(Duration.ofSeconds(10))).isEqualTo("STATUS=starting");
-			status.failed(new ApplicationFailedEvent(new SpringApplication(), new String[0], null,
-					new BeanCreationException("queue", "Error creating bean", new IllegalStateException("spool is full"))));
-			assertThat(systemd.next(Duration.ofSeconds(10)))
-				.isEqualTo("STATUS=failed to start: Error creating bean with name 'queue': Error creating bean (spool is full)");
-		}
+	void saysStartingThenWhyTheStartFailed(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
+		SystemdStartupStatus status = new SystemdStartupStatus(SystemdNotifier.forSocket(socket));
+		status.starting();
+		assertThat(systemd.next(Duration.ofSeconds(10))).isEqualTo("STATUS=starting");
+		status.failed(new ApplicationFailedEvent(new SpringApplication(), new String[0], null,
+				new BeanCreationException("queue", "Error creating bean", new IllegalStateException("spool is full"))));
+		assertThat(systemd.next(Duration.ofSeconds(10)))
+			.isEqualTo("STATUS=failed to start: Error creating bean with name 'queue': Error creating bean (spool is full)");
 	}
 
 	@Test
