@@ -21,40 +21,34 @@ class SignalShutdownTests {
 
 	@Test
 	void refusesTrafficAtOnceThenClosesAndExitsWith128PlusTheSignal() throws Exception {
-		Application application = new Application();
-		CompletableFuture<Integer> exit = new CompletableFuture<>();
-		SignalShutdown shutdown = new SignalShutdown(application.context, Duration.ZERO, null, exit::complete);
-		shutdown.begin(Signal.SIGTERM);
-		assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(143);
+		Application application = new Application(Duration.ZERO, null);
+		application.shutdown.begin(Signal.SIGTERM);
+		assertThat(application.exit.get(10, TimeUnit.SECONDS)).isEqualTo(143);
 		assertThat(application.readiness).containsExactly(ReadinessState.REFUSING_TRAFFIC);
 		assertThat(application.context.isActive()).isFalse();
 	}
 
 	@Test
 	void keepsServingDuringTheDelayUntilASecondShutdownSignal() throws Exception {
-		Application application = new Application();
-		CompletableFuture<Integer> exit = new CompletableFuture<>();
-		SignalShutdown shutdown = new SignalShutdown(application.context, Duration.ofMinutes(10), 0, exit::complete);
-		shutdown.begin(Signal.SIGTERM);
+		Application application = new Application(Duration.ofMinutes(10), 0);
+		application.shutdown.begin(Signal.SIGTERM);
 		application.refusing.get(10, TimeUnit.SECONDS);
 		assertThat(application.context.isActive()).isTrue();
-		assertThat(exit).isNotDone();
-		shutdown.begin(Signal.SIGINT);
-		assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+		assertThat(application.exit).isNotDone();
+		application.shutdown.begin(Signal.SIGINT);
+		assertThat(application.exit.get(10, TimeUnit.SECONDS)).isZero();
 		assertThat(application.context.isActive()).isFalse();
 		// A third is only logged.
-		shutdown.begin(Signal.SIGTERM);
+		application.shutdown.begin(Signal.SIGTERM);
 	}
 
 	@Test
 	void endsTheDelayWhenTheContextClosesByOtherMeans() throws Exception {
-		Application application = new Application();
-		CompletableFuture<Integer> exit = new CompletableFuture<>();
-		SignalShutdown shutdown = new SignalShutdown(application.context, Duration.ofMinutes(10), 3, exit::complete);
-		shutdown.begin(Signal.SIGINT);
+		Application application = new Application(Duration.ofMinutes(10), 3);
+		application.shutdown.begin(Signal.SIGINT);
 		application.refusing.get(10, TimeUnit.SECONDS);
-		shutdown.endDelay();
-		assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+		application.shutdown.endDelay();
+		assertThat(application.exit.get(10, TimeUnit.SECONDS)).isEqualTo(3);
 	}
 
 	@Test
@@ -74,7 +68,12 @@ class SignalShutdownTests {
 
 		final CompletableFuture<Void> refusing = new CompletableFuture<>();
 
-		Application() {
+		final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+		// Its exit status completes exit, where System.exit would end the test JVM.
+		final SignalShutdown shutdown;
+
+		Application(Duration delay, Integer exitStatus) {
 			this.context.addApplicationListener((ApplicationListener<ApplicationEvent>) (event) -> {
 				if (event instanceof AvailabilityChangeEvent<?> change && change.getState() instanceof ReadinessState state) {
 					this.readiness.add(state);
@@ -82,6 +81,7 @@ class SignalShutdownTests {
 				}
 			});
 			this.context.refresh();
+			this.shutdown = new SignalShutdown(this.context, delay, exitStatus, this.exit::complete);
 		}
 
 	}
