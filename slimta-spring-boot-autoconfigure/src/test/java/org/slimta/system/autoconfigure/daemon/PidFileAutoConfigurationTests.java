@@ -5,12 +5,9 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.autoconfigure.privilege.PrivilegeDropAutoConfiguration;
 import org.slimta.system.daemon.PidFile;
 import org.slimta.system.daemon.PidFileLockedException;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -18,9 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PidFileAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SlimtaSystemAutoConfiguration.class, PrivilegeDropAutoConfiguration.class,
-				PidFileAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = PidFileApplications.contextRunner();
 
 	@TempDir
 	Path directory;

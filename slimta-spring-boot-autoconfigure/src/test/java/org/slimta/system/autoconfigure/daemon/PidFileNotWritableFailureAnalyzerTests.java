@@ -6,12 +6,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.autoconfigure.privilege.PrivilegeDropAutoConfiguration;
 import org.slimta.system.daemon.PidFileNotWritableException;
 
 import org.slimta.system.testsupport.Linux;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -21,9 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PidFileNotWritableFailureAnalyzerTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SlimtaSystemAutoConfiguration.class, PrivilegeDropAutoConfiguration.class,
-				PidFileAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = PidFileApplications.contextRunner();
 
 	@TempDir
 	Path directory;
