@@ -1,9 +1,8 @@
 package org.slimta.system.logging;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Logger;
@@ -14,6 +13,7 @@ import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFact
 import org.apache.logging.log4j.core.config.builder.api.LayoutComponentBuilder;
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.logging.LogFileReopening.Outcome;
@@ -27,6 +27,15 @@ class Log4jFilesTests {
 	@TempDir
 	Path directory;
 
+	private Path file;
+
+	private Logger logger;
+
+	@BeforeEach
+	void file() {
+		this.file = this.directory.resolve("app.log");
+	}
+
 	@AfterEach
 	void stop() {
 		this.context.stop();
@@ -34,63 +43,46 @@ class Log4jFilesTests {
 
 	@Test
 	void reopensAMovedRollingFileAtItsPath() throws Exception {
-		Path file = this.directory.resolve("app.log");
-		Logger logger = start(file, null);
-		logger.info("before");
-		Log4jFiles files = new Log4jFiles(this.context);
+		Log4jFiles files = startWithALine();
 		Path moved = this.directory.resolve("moved.log");
-		Files.move(file, moved);
-		assertThat(files.reopen()).containsExactly(LogFileReopening.reopened("FILE", file.toString()));
-		logger.info("after");
-		assertThat(Files.readAllLines(moved)).containsExactly("before");
-		assertThat(Files.readAllLines(file)).containsExactly("after");
+		Files.move(this.file, moved);
+		assertThat(files.reopen()).containsExactly(LogFileReopening.reopened("FILE", this.file.toString()));
+		assertLogsOnInTheReopenedFile(moved);
 	}
 
 	@Test
 	void reopensARollingFileReplacedByAnEmptyOne() throws Exception {
-		Path file = this.directory.resolve("app.log");
-		Logger logger = start(file, null);
-		logger.info("before");
-		Log4jFiles files = new Log4jFiles(this.context);
+		Log4jFiles files = startWithALine();
 		Path moved = this.directory.resolve("moved.log");
 		// logrotate's "create": a new empty file where the old one was.
-		Files.move(file, moved);
-		Files.createFile(file);
+		Files.move(this.file, moved);
+		Files.createFile(this.file);
 		assertThat(files.reopen()).extracting(LogFileReopening::outcome).containsExactly(Outcome.REOPENED);
-		logger.info("after");
-		assertThat(Files.readAllLines(moved)).containsExactly("before");
-		assertThat(Files.readAllLines(file)).containsExactly("after");
+		assertLogsOnInTheReopenedFile(moved);
 	}
 
 	@Test
 	void leavesARollingFileThatWasNotMovedAsItIs() throws Exception {
-		Path file = this.directory.resolve("app.log");
-		Logger logger = start(file, null);
-		logger.info("before");
-		Log4jFiles files = new Log4jFiles(this.context);
+		Log4jFiles files = startWithALine();
 		assertThat(files.reopen()).extracting(LogFileReopening::outcome).containsExactly(Outcome.UNCHANGED);
-		logger.info("after");
-		assertThat(Files.readAllLines(file)).containsExactly("before", "after");
+		this.logger.info("after");
+		assertThat(Files.readAllLines(this.file)).containsExactly("before", "after");
 		assertThat(this.directory).isDirectoryNotContaining("glob:**/app.log.*");
 	}
 
 	@Test
 	void takesItsOwnRolloverForWhatItIs() throws Exception {
-		Path file = this.directory.resolve("app.log");
-		Logger logger = start(file, null);
-		logger.info("before");
-		Log4jFiles files = new Log4jFiles(this.context);
+		Log4jFiles files = startWithALine();
 		rollingAppender().getManager().rollover();
-		logger.info("after");
+		this.logger.info("after");
 		assertThat(files.reopen()).extracting(LogFileReopening::outcome).containsExactly(Outcome.UNCHANGED);
-		assertThat(Files.readAllLines(file)).containsExactly("after");
+		assertThat(Files.readAllLines(this.file)).containsExactly("after");
 	}
 
 	@Test
 	void saysThatAPlainFileCannotBeReopened() throws Exception {
-		Path file = this.directory.resolve("app.log");
 		Path plain = this.directory.resolve("plain.log");
-		start(file, plain);
+		start(plain);
 		assertThat(new Log4jFiles(this.context).reopen()).filteredOn((reopening) -> reopening.appender().equals("PLAIN"))
 			.singleElement()
 			.satisfies((reopening) -> {
@@ -102,33 +94,28 @@ class Log4jFilesTests {
 
 	@Test
 	void losesNoLineWhileOtherThreadsLog() throws Exception {
-		Path file = this.directory.resolve("app.log");
-		Logger logger = start(file, null);
+		start(null);
 		Log4jFiles files = new Log4jFiles(this.context);
-		int threads = 4;
-		int linesPerThread = 5_000;
-		List<Thread> writers = new ArrayList<>();
-		for (int t = 0; t < threads; t++) {
-			int thread = t;
-			Thread writer = new Thread(() -> {
-				for (int i = 0; i < linesPerThread; i++) {
-					logger.info(thread + "-" + i);
-				}
-			});
-			writers.add(writer);
-			writer.start();
-		}
-		int rotations = 0;
-		while (writers.stream().anyMatch(Thread::isAlive) || rotations < 20) {
-			rotations++;
-			Files.move(file, this.directory.resolve("moved-" + rotations + ".log"));
+		int logged = RotationUnderLoad.logWhileRotating(this.logger::info, (rotation) -> {
+			Files.move(this.file, this.directory.resolve("moved-" + rotation + ".log"));
 			assertThat(files.reopen()).extracting(LogFileReopening::outcome).containsExactly(Outcome.REOPENED);
-		}
-		for (Thread writer : writers) {
-			writer.join();
-		}
+		});
 		this.context.stop();
-		assertThat(LogbackFilesTests.linesIn(this.directory)).hasSize(threads * linesPerThread);
+		assertThat(RotationUnderLoad.linesIn(this.directory)).hasSize(logged);
+	}
+
+	// The rolling file with a first line, watched from then on.
+	private Log4jFiles startWithALine() {
+		start(null);
+		this.logger.info("before");
+		return new Log4jFiles(this.context);
+	}
+
+	// "before" stays in the file moved away, what is logged after the reopen goes to the file at the path.
+	private void assertLogsOnInTheReopenedFile(Path moved) throws IOException {
+		this.logger.info("after");
+		assertThat(Files.readAllLines(moved)).containsExactly("before");
+		assertThat(Files.readAllLines(this.file)).containsExactly("after");
 	}
 
 	private RollingFileAppender rollingAppender() {
@@ -136,14 +123,14 @@ class Log4jFilesTests {
 	}
 
 	// What Spring Boot's log4j2-file.xml configures for logging.file.name, and maybe a plain file too.
-	private Logger start(Path file, Path plain) {
+	private void start(Path plain) {
 		ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
 		builder.setConfigurationName("log4j-files-tests");
 		builder.setStatusLevel(Level.WARN);
 		LayoutComponentBuilder layout = builder.newLayout("PatternLayout").addAttribute("pattern", "%m%n");
 		builder.add(builder.newAppender("FILE", "RollingFile")
-			.addAttribute("fileName", file.toString())
-			.addAttribute("filePattern", file + ".%d{yyyy-MM-dd}-%i.gz")
+			.addAttribute("fileName", this.file.toString())
+			.addAttribute("filePattern", this.file + ".%d{yyyy-MM-dd}-%i.gz")
 			.add(layout)
 			.addComponent(builder.newComponent("Policies")
 				.addComponent(builder.newComponent("SizeBasedTriggeringPolicy").addAttribute("size", "10 MB")))
@@ -155,7 +142,7 @@ class Log4jFilesTests {
 		}
 		builder.add(root);
 		this.context.start(builder.build());
-		return this.context.getLogger("test");
+		this.logger = this.context.getLogger("test");
 	}
 
 }

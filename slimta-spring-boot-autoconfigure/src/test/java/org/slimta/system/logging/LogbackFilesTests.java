@@ -1,13 +1,8 @@
 package org.slimta.system.logging;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
@@ -95,7 +90,7 @@ class LogbackFilesTests {
 		async.stop();
 		// "before" waited in the queue, so it may have been written before the move or after the reopen.
 		assertThat(Files.readAllLines(file)).endsWith("after");
-		assertThat(linesIn(this.directory)).containsExactlyInAnyOrder("before", "after");
+		assertThat(RotationUnderLoad.linesIn(this.directory)).containsExactlyInAnyOrder("before", "after");
 	}
 
 	@Test
@@ -119,33 +114,15 @@ class LogbackFilesTests {
 	void losesNoLineWhileOtherThreadsLog() throws Exception {
 		Path file = this.directory.resolve("app.log");
 		rollingFile(file);
-		int threads = 4;
-		int linesPerThread = 5_000;
-		List<Thread> writers = new ArrayList<>();
-		for (int t = 0; t < threads; t++) {
-			int thread = t;
-			Thread writer = new Thread(() -> {
-				for (int i = 0; i < linesPerThread; i++) {
-					this.logger.info(thread + "-" + i);
-				}
-			});
-			writers.add(writer);
-			writer.start();
-		}
 		LogbackFiles files = new LogbackFiles(this.context);
-		int rotations = 0;
-		while (writers.stream().anyMatch(Thread::isAlive) || rotations < 20) {
-			rotations++;
+		int logged = RotationUnderLoad.logWhileRotating(this.logger::info, (rotation) -> {
 			if (Files.exists(file)) {
-				Files.move(file, this.directory.resolve("app.log." + rotations));
+				Files.move(file, this.directory.resolve("app.log." + rotation));
 			}
 			assertThat(files.reopen()).extracting(LogFileReopening::outcome).containsExactly(Outcome.REOPENED);
-		}
-		for (Thread writer : writers) {
-			writer.join();
-		}
+		});
 		this.context.stop();
-		assertThat(linesIn(this.directory)).hasSize(threads * linesPerThread);
+		assertThat(RotationUnderLoad.linesIn(this.directory)).hasSize(logged);
 	}
 
 	private RollingFileAppender<ILoggingEvent> rollingFile(Path file) {
@@ -176,19 +153,6 @@ class LogbackFilesTests {
 		appender.setEncoder(encoder);
 		appender.start();
 		return appender;
-	}
-
-	static Set<String> linesIn(Path directory) throws IOException {
-		Set<String> lines = new HashSet<>();
-		List<String> all = new ArrayList<>();
-		try (Stream<Path> files = Files.list(directory)) {
-			for (Path file : files.toList()) {
-				all.addAll(Files.readAllLines(file));
-			}
-		}
-		lines.addAll(all);
-		assertThat(all).as("no line twice").hasSameSizeAs(lines);
-		return lines;
 	}
 
 }
