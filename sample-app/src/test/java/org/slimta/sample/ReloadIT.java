@@ -4,16 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;
+import org.slimta.system.testsupport.RotatedLogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReloadIT {
 
 	private static final Pattern LOGGED = Pattern.compile("rotation-([0-9]+)$");
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@TempDir
 	Path directory;
@@ -129,36 +129,26 @@ class ReloadIT {
 			try {
 				for (int rotation = 1; rotation <= 3; rotation++) {
 					int before = logged.get();
-					awaitCondition(() -> logged.get() > before + 20, "lines logged before rotation " + rotation);
+					app.await("lines logged before rotation " + rotation, TIMEOUT, () -> logged.get() > before + 20);
 					Path moved = this.directory.resolve("sample.log." + rotation);
 					Files.move(log, moved);
 					app.signal(Signal.SIGHUP);
-					awaitCondition(() -> Files.exists(log) && Files.readString(log).contains("Reloaded after SIGHUP"),
-							"the reload line in a new " + log);
+					app.await("the reload line in a new " + log, TIMEOUT,
+							() -> Files.exists(log) && Files.readString(log).contains("Reloaded after SIGHUP"));
 					// Logged once the file was reopened: in the new file, not in the one moved away.
 					assertThat(reloadLines(log)).singleElement().asString().endsWith("log file " + log);
 					assertThat(reloadLines(moved)).hasSize((rotation == 1) ? 0 : 1);
 				}
 				int before = logged.get();
-				awaitCondition(() -> logged.get() > before + 20, "lines logged after the last rotation");
+				app.await("lines logged after the last rotation", TIMEOUT, () -> logged.get() > before + 20);
 			}
 			finally {
 				writing.set(false);
 				writer.join();
 			}
 			assertThat(failures).isEmpty();
-			Map<Integer, Integer> seen = new HashMap<>();
-			try (Stream<Path> files = Files.list(this.directory)) {
-				for (Path file : files.filter((file) -> file.getFileName().toString().startsWith("sample.log")).toList()) {
-					for (String line : Files.readAllLines(file)) {
-						Matcher matcher = LOGGED.matcher(line);
-						if (matcher.find()) {
-							seen.merge(Integer.parseInt(matcher.group(1)), 1, Integer::sum);
-						}
-					}
-				}
-			}
-			assertThat(seen).hasSize(logged.get()).allSatisfy((line, times) -> assertThat(times).as("line %d", line).isOne());
+			assertThat(RotatedLogs.numberedLines(log, LOGGED)).hasSize(logged.get())
+				.allSatisfy((line, times) -> assertThat(times).as("line %d", line).isOne());
 			assertThat(Files.readAllLines(log)).last().asString().endsWith("rotation-" + logged.get());
 			// The moved files are closed: only the one at the configured path is open.
 			List<Path> open = ProcProcess.of(app.pid()).descriptorTargets().values().stream().map(Path::of).toList();
@@ -184,7 +174,7 @@ class ReloadIT {
 	}
 
 	private static void awaitBody(SampleAppProcess app, String path, Predicate<String> condition) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
 		String body = "";
 		while (System.nanoTime() < deadline) {
 			body = app.get(path).body();
@@ -194,24 +184,6 @@ class ReloadIT {
 			Thread.sleep(20);
 		}
 		throw new TimeoutException("GET " + path + " still answers " + body + "\n" + app.output());
-	}
-
-	private static void awaitCondition(Condition condition, String what) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (condition.holds()) {
-				return;
-			}
-			Thread.sleep(20);
-		}
-		throw new TimeoutException("no " + what + " within 30 s");
-	}
-
-	@FunctionalInterface
-	private interface Condition {
-
-		boolean holds() throws Exception;
-
 	}
 
 }

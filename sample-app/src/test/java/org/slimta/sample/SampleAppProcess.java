@@ -168,6 +168,13 @@ final class SampleAppProcess implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Wait until a condition holds while the application runs.
+	 */
+	void await(String what, Duration timeout, JavaProcess.Condition condition) throws Exception {
+		this.process.await(what, timeout, condition);
+	}
+
 	HttpResponse<String> get(String path) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(10))

@@ -2,29 +2,23 @@ package org.slimta.system.logging;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
+import java.util.SortedMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.signal.ChildProcessLauncher;
 import org.slimta.system.signal.Signal;
+import org.slimta.system.testsupport.JavaCommand;
+import org.slimta.system.testsupport.JavaProcess;
 import org.slimta.system.testsupport.Linux;
+import org.slimta.system.testsupport.RotatedLogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,56 +34,39 @@ class Log4jReloadIT {
 	@TempDir
 	Path directory;
 
-	@BeforeEach
-	void onLinux() {
-		Linux.assumeLinux("signals are sent with kill(2)");
-	}
-
 	@Test
 	void theLogFileIsReopenedAfterEachRotationAndNoLineIsLost() throws Exception {
+		Linux.assumeLinux("signals are sent with kill(2)");
+		Duration timeout = Duration.ofSeconds(60);
 		Path log = this.directory.resolve("app.log");
-		Path output = this.directory.resolve("output.txt");
 		String classPath = log4jClassPath();
 		// Without Logback, Spring Boot logs through Log4j2.
 		assertThat(classPath).contains("log4j-core").doesNotContain("logback");
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"--enable-native-access=ALL-UNNAMED", "-cp", classPath, TickingApplication.class.getName(),
-				"--spring.main.web-application-type=none", "--logging.file.name=" + log);
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-		Process process = new ChildProcessLauncher().start(builder);
-		try {
-			await(() -> ticks(log) > 100, "ticks in " + log, output);
+		try (JavaProcess process = JavaCommand.mainClass(classPath, TickingApplication.class.getName())
+			.options("--enable-native-access=ALL-UNNAMED")
+			.arguments("--spring.main.web-application-type=none", "--logging.file.name=" + log)
+			.named("log4j-reload")
+			.mergeErrors()
+			.startedBy(new ChildProcessLauncher()::start)
+			.start()) {
+			process.await("ticks in " + log, timeout, () -> ticks(log) > 100);
 			for (int rotation = 1; rotation <= 3; rotation++) {
 				Path moved = this.directory.resolve("app.log." + rotation);
 				Files.move(log, moved);
 				Posix.get().kill((int) process.pid(), Signal.SIGHUP.number());
-				await(() -> Files.exists(log) && Files.readString(log).contains("Reloaded after SIGHUP"),
-						"the reload line in a new " + log, output);
+				process.await("the reload line in a new " + log, timeout,
+						() -> Files.exists(log) && Files.readString(log).contains("Reloaded after SIGHUP"));
 				assertThat(Files.readString(log)).contains("log file " + log);
-				await(() -> ticks(log) > 100, "ticks in the new " + log, output);
+				process.await("ticks in the new " + log, timeout, () -> ticks(log) > 100);
 			}
 			Posix.get().kill((int) process.pid(), Signal.SIGTERM.number());
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(output)).isTrue();
-			assertThat(process.exitValue()).isEqualTo(143);
+			assertThat(process.awaitExit(timeout)).isEqualTo(143);
 		}
-		finally {
-			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-		}
-		Map<Long, Integer> seen = new TreeMap<>();
-		try (Stream<Path> files = Files.list(this.directory)) {
-			for (Path file : files.filter((file) -> file.getFileName().toString().startsWith("app.log")).toList()) {
-				for (String line : lines(file)) {
-					Matcher matcher = TICK.matcher(line);
-					if (matcher.find()) {
-						seen.merge(Long.parseLong(matcher.group(1)), 1, Integer::sum);
-					}
-				}
-			}
-		}
+		SortedMap<Long, Integer> seen = RotatedLogs.numberedLines(log, TICK);
 		// Log4j2 reopened the file through a rollover whose file was gone: it archived nothing.
 		assertThat(this.directory).isDirectoryNotContaining("glob:**/*.gz");
-		long last = ((TreeMap<Long, Integer>) seen).lastKey();
-		assertThat(seen).hasSize((int) last).allSatisfy((tick, times) -> assertThat(times).as("tick %d", tick).isOne());
+		assertThat(seen).hasSize(seen.lastKey().intValue())
+			.allSatisfy((tick, times) -> assertThat(times).as("tick %d", tick).isOne());
 	}
 
 	private static long ticks(Path log) throws IOException {
@@ -97,15 +74,6 @@ class Log4jReloadIT {
 			return 0;
 		}
 		return Files.readAllLines(log).stream().filter((line) -> TICK.matcher(line).find()).count();
-	}
-
-	private static List<String> lines(Path file) throws IOException {
-		if (!file.getFileName().toString().endsWith(".gz")) {
-			return Files.readAllLines(file);
-		}
-		try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-		}
 	}
 
 	// This module's test class path with Log4j2 as the only logging system, as spring-boot-starter-log4j2 gives.
@@ -119,24 +87,6 @@ class Log4jReloadIT {
 			}
 		}
 		return String.join(File.pathSeparator, entries);
-	}
-
-	private static void await(Condition condition, String what, Path output) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (condition.holds()) {
-				return;
-			}
-			Thread.sleep(20);
-		}
-		throw new TimeoutException("no " + what + " within 60 s:\n" + Files.readString(output));
-	}
-
-	@FunctionalInterface
-	private interface Condition {
-
-		boolean holds() throws Exception;
-
 	}
 
 }
