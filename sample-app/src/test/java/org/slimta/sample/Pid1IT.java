@@ -7,8 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.testsupport.Linux;
@@ -35,8 +33,7 @@ class Pid1IT {
 				+ " the container forbids new namespaces)");
 	}
 
-	@ParameterizedTest(name = "signals.backend={0}")
-	@ValueSource(strings = { "auto", "jdk" })
+	@EachSignalBackend
 	void takesSignalsAsPid1AndExitsGracefullyOnSigterm(String backend) throws Exception {
 		try (SampleAppProcess unshare = SampleAppProcess.startThrough(UNSHARE,
 				"--slimta.system.signals.backend=" + backend)) {

@@ -4,8 +4,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.testsupport.Linux;
 
@@ -25,8 +23,7 @@ class ShutdownDelayIT {
 		Linux.assumeLinux("signals are sent with kill(2)");
 	}
 
-	@ParameterizedTest(name = "signals.backend={0}")
-	@ValueSource(strings = { "auto", "jdk" })
+	@EachSignalBackend
 	void refusesTrafficAtOnceServesThroughTheDelayThenExitsWithTheConfiguredStatus(String backend) throws Exception {
 		try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.signals.backend=" + backend,
 				"--slimta.system.signals.shutdown-delay=5s", "--slimta.system.signals.exit-status=0")) {
@@ -47,8 +44,7 @@ class ShutdownDelayIT {
 		}
 	}
 
-	@ParameterizedTest(name = "signals.backend={0}")
-	@ValueSource(strings = { "auto", "jdk" })
+	@EachSignalBackend
 	void aSecondShutdownSignalEndsTheDelay(String backend) throws Exception {
 		try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.signals.backend=" + backend,
 				"--slimta.system.signals.shutdown-delay=10m")) {

@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.slimta.system.ProcessIdentity;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.testsupport.DatagramInbox;
@@ -34,8 +32,7 @@ class SystemdNotifyIT {
 		Linux.assumeLinux("sd_notify exists only on Linux");
 	}
 
-	@ParameterizedTest(name = "signals.backend={0}")
-	@ValueSource(strings = { "auto", "jdk" })
+	@EachSignalBackend
 	void tellsSystemdEachStateWithAStatusLine(String backend) throws Exception {
 		// signalfd names the sender; the JVM's handlers cannot.
 		String sender = backend.equals("jdk") ? "" : " from pid " + ProcessHandle.current().pid();
