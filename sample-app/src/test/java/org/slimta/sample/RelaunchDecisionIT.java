@@ -107,6 +107,17 @@ class RelaunchDecisionIT {
 	}
 
 	@Test
+	void anEmptyShutdownOnInApplicationYmlIsReadAtTheFirstMomentAsSpringBootBindsIt() throws Exception {
+		write("config/application.yml",
+				"slimta:\n  system:\n    signals:\n      handled: SIGHUP\n      shutdown-on:\n");
+		// SIGTERM is not taken: its default action ends the JVM with 143, as the JVM's own handlers do.
+		assertThat(startAndTerminate("signalfd")).contains("the JVM was relaunched for it")
+			.doesNotContain("only once the configuration files were read")
+			.doesNotContain("could not read slimta.system");
+		assertThat(startAndTerminate("jdk", "--slimta.system.signals.backend=jdk")).doesNotContain("relaunched for");
+	}
+
+	@Test
 	void thePreparedJvmAddsOnlyTheReaderThreadAndJcmdStillWorks() throws Exception {
 		Set<String> jdk;
 		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--slimta.system.signals.backend=jdk")) {
