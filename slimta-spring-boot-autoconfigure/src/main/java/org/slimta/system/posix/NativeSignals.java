@@ -82,14 +82,6 @@ public final class NativeSignals {
 	}
 
 	/**
-	 * The JVM options with which a relaunched JVM's calls start no thread of their own.
-	 * @return the options
-	 */
-	public static List<String> jvmOptions() {
-		return List.of(CommonCleaner.JVM_OPTION);
-	}
-
-	/**
 	 * The calls, bound on first use.
 	 * @return the calls
 	 * @throws PosixUnavailableException if they cannot be used here
@@ -291,7 +283,6 @@ public final class NativeSignals {
 			if (!Availability.isLinux(osName)) {
 				return new Holder(null, new PosixUnavailableException(Availability.notLinux(osName).reason(), null));
 			}
-			CommonCleaner.shareWithJffi();
 			try {
 				return new Holder(new NativeSignals(Library.getDefault()), null);
 			}

@@ -1,7 +1,6 @@
 package org.slimta.system.signal;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slimta.system.daemon.JvmCommandLine;
-import org.slimta.system.posix.NativeSignals;
 
 /**
  * Whether this JVM can read its signals from a {@code signalfd}, what a JVM prepared for it
@@ -47,11 +45,11 @@ public final class SignalfdPreparation {
 	 * @return the options
 	 */
 	public static List<String> jvmOptions(Set<Signal> handled, Set<Signal> shutdownOn) {
-		// -Xrs starts the attach listener at once (jcmd works), in place of the signal dispatcher.
-		List<String> options = new ArrayList<>(NativeSignals.jvmOptions());
-		options.addAll(List.of("-Xrs", "-D" + MARKER_PROPERTY + "=" + MARKER_VALUE,
-				"-D" + READ_PROPERTY + "=" + names(read(handled)), "-D" + SHUTDOWN_PROPERTY + "=" + names(shutdownOn)));
-		return options;
+		// Nothing but -Xrs and the starter's own properties: a CDS archive or AOT cache records the JVM's
+		// module options, and one made for the application must map in both JVMs. -Xrs starts the attach
+		// listener at once (jcmd works), in place of the signal dispatcher.
+		return List.of("-Xrs", "-D" + MARKER_PROPERTY + "=" + MARKER_VALUE,
+				"-D" + READ_PROPERTY + "=" + names(read(handled)), "-D" + SHUTDOWN_PROPERTY + "=" + names(shutdownOn));
 	}
 
 	/**
