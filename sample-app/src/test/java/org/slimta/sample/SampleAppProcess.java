@@ -74,6 +74,17 @@ final class SampleAppProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Start another copy of the application's jar (for example one extracted with Spring Boot's
+	 * {@code jarmode=tools}) with JVM options and extra application arguments.
+	 */
+	static SampleAppProcess startJar(List<String> jvmOptions, Path jar, String... args) throws IOException {
+		List<String> launch = new ArrayList<>(jvmOptions);
+		launch.add("-jar");
+		launch.add(jar.toString());
+		return launch(launch, args);
+	}
+
+	/**
 	 * Start the jar with extra environment variables and application arguments.
 	 */
 	static SampleAppProcess startWithEnvironment(Map<String, String> environment, String... args) throws IOException {

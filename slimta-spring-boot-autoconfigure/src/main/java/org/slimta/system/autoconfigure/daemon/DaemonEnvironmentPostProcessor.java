@@ -70,6 +70,11 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 		if (!daemon.isEnabled()) {
 			return;
 		}
+		if (TrainingRun.isTrainingRun()) {
+			this.logger.info("not detaching: spring.context.exit=onRefresh makes this a training run, which ends once"
+					+ " the context is refreshed");
+			return;
+		}
 		System.exit(detach(properties));
 	}
 
@@ -91,7 +96,7 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 
 	private static boolean detaching(ConfigurableEnvironment environment) {
 		try {
-			return !ReadinessPipe.isDaemon() && OnSlimtaSystemEnabledCondition.isEnabled(environment)
+			return !ReadinessPipe.isDaemon() && !TrainingRun.isTrainingRun() && OnSlimtaSystemEnabledCondition.isEnabled(environment)
 					&& environment.getProperty(ENABLED, Boolean.class, false);
 		}
 		catch (RuntimeException ex) {

@@ -20,16 +20,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Writes and locks {@code slimta.system.daemon.pid-file} while the application runs, in the
  * foreground as well as detached: before any port is bound, handed to the user privileges are
  * dropped to, and removed when the application context closes. A second instance with the same
- * file fails to start.
+ * file fails to start. A training run for a CDS archive or an AOT cache writes none: it halts
+ * without closing the context.
  */
 @AutoConfiguration(after = { SlimtaSystemAutoConfiguration.class, PrivilegeDropAutoConfiguration.class })
 @ConditionalOnSlimtaSystemEnabled
 @ConditionalOnProperty(prefix = "slimta.system.daemon", name = "pid-file")
+@Conditional(TrainingRun.NotTrainingRunCondition.class)
 public final class PidFileAutoConfiguration {
 
 	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
