@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Runs every benchmark and prints the report as Markdown on standard output; progress goes
  * to standard error. Arguments: {@code --quick} for short runs, then the sections to run
- * ({@code uuid}, {@code startup}, {@code signals}, {@code daemon}; all by default).
+ * ({@code uuid}, {@code startup}, {@code aot}, {@code signals}, {@code daemon}; all by default).
  */
 public final class Benchmarks {
 
@@ -22,16 +22,16 @@ public final class Benchmarks {
 			if (arg.equals("--quick")) {
 				effort = Effort.QUICK;
 			}
-			else if (List.of("uuid", "startup", "signals", "daemon").contains(arg)) {
+			else if (List.of("uuid", "startup", "aot", "signals", "daemon").contains(arg)) {
 				sections.add(arg);
 			}
 			else {
 				throw new IllegalArgumentException("unknown argument '" + arg
-						+ "'; accepted: --quick, uuid, startup, signals, daemon");
+						+ "'; accepted: --quick, uuid, startup, aot, signals, daemon");
 			}
 		}
 		if (sections.isEmpty()) {
-			sections = List.of("uuid", "startup", "signals", "daemon");
+			sections = List.of("uuid", "startup", "aot", "signals", "daemon");
 		}
 		Path target = Path.of(System.getProperty("benchmarks.target", "benchmarks/target"));
 		PrintStream progress = System.err;
@@ -42,6 +42,9 @@ public final class Benchmarks {
 		}
 		if (sections.contains("startup")) {
 			new StartupAndFootprint(setup).report(report);
+		}
+		if (sections.contains("aot")) {
+			new AotCacheStartup(setup).report(report);
 		}
 		if (sections.contains("signals")) {
 			new SignalLatency(setup).report(report);
