@@ -135,7 +135,7 @@ class RelaunchDecisionIT {
 			added.removeAll(jdk);
 			Set<String> gone = new TreeSet<>(jdk);
 			gone.removeAll(signalfd);
-			// -Xrs starts the attach listener in place of the signal dispatcher; jffi shares the JDK's cleaner.
+			// -Xrs starts the attach listener in place of the signal dispatcher.
 			assertThat(added).containsExactly("Attach Listener", "slimta-signals");
 			assertThat(gone).containsExactly("Signal Dispatch");
 		}
