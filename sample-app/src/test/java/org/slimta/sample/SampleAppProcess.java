@@ -259,6 +259,13 @@ final class SampleAppProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The command line the process was started with.
+	 */
+	List<String> startedCommandLine() {
+		return this.process.startedCommandLine();
+	}
+
+	/**
 	 * The command line the process runs now, from {@code /proc/<pid>/cmdline}.
 	 */
 	List<String> commandLine() throws IOException {

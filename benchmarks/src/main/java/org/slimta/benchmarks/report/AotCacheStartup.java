@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.slimta.system.testsupport.JavaCommand;
 import org.slimta.system.testsupport.JavaProcess;
+import org.slimta.system.testsupport.TemporaryDirectories;
 
 /**
  * Start-up with Spring Boot's recipe for an efficient deployment on JDK 25: the starter's jar
@@ -43,7 +43,7 @@ final class AotCacheStartup {
 			return;
 		}
 		Path directory = this.setup.logs().resolve("aot");
-		deleteRecursively(directory);
+		TemporaryDirectories.delete(directory);
 		Files.createDirectories(directory);
 		Path jar = extract(directory);
 		List<AotCase> cases = List.of(new AotCase("b", "(b) starter, `signals.backend=jdk`, its own cache",
@@ -126,17 +126,6 @@ final class AotCacheStartup {
 		catch (Exception ex) {
 			// JavaProcess.close() declares Exception.
 			throw new IOException(ex);
-		}
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 	}
 

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slimta.system.testsupport.JavaCommand;
 import org.slimta.system.testsupport.JavaProcess;
 import org.slimta.system.testsupport.LoopbackPorts;
+import org.slimta.system.testsupport.TemporaryDirectories;
 
 /**
  * {@link WhoAmIApplication} as a real child JVM with exactly one web server on its class path,
@@ -129,6 +130,9 @@ final class WebServerProcess implements AutoCloseable {
 		String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		try {
 			Path directory = Files.createTempDirectory("privileged-classpath-");
+			// Kept for every test of this JVM that runs the same server, deleted when the JVM ends.
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> TemporaryDirectories.delete(directory), "delete-" + directory.getFileName()));
 			directory.toFile().setReadable(true, false);
 			directory.toFile().setExecutable(true, false);
 			List<String> entries = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.slimta.system.testsupport;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -212,8 +214,13 @@ public final class JavaCommand {
 	 * @return the wrapper, {@code java}, the options, what is run and the arguments
 	 */
 	public List<String> commandLine() {
+		return commandLine(List.of());
+	}
+
+	private List<String> commandLine(List<String> firstOptions) {
 		List<String> command = new ArrayList<>(this.wrapper);
 		command.add(JAVA.toString());
+		command.addAll(firstOptions);
 		command.addAll(this.options);
 		command.addAll(this.launch);
 		command.addAll(this.arguments);
@@ -226,7 +233,14 @@ public final class JavaCommand {
 	 * @throws IOException if it cannot be started
 	 */
 	public JavaProcess start() throws IOException {
-		ProcessBuilder builder = new ProcessBuilder(commandLine());
+		// A java.io.tmpdir of the child's own, deleted with it: what its JVM, web server or native
+		// library leaves there (jffi's stub, Tomcat's and Jetty's work directories) goes too. First, so
+		// that a test's own -Djava.io.tmpdir wins.
+		Path temporary = Files.createTempDirectory(this.name + "-tmp-");
+		// As /tmp is: a child that drops privileges (or starts as another user) writes there too.
+		Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rwxrwxrwx"));
+		List<String> commandLine = commandLine(List.of("-Djava.io.tmpdir=" + temporary));
+		ProcessBuilder builder = new ProcessBuilder(commandLine);
 		builder.environment().putAll(this.environment);
 		if (this.directory != null) {
 			builder.directory(this.directory.toFile());
@@ -243,10 +257,11 @@ public final class JavaCommand {
 		}
 		catch (IOException | RuntimeException ex) {
 			captured.delete();
+			TemporaryDirectories.delete(temporary);
 			throw ex;
 		}
 		captured.follow(process);
-		return new JavaProcess(process, captured, this.closeGrace);
+		return new JavaProcess(process, captured, this.closeGrace, commandLine, temporary);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.slimta.system.testsupport;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,33 @@ public final class JavaProcess implements AutoCloseable {
 
 	private final Duration closeGrace;
 
-	JavaProcess(Process process, CapturedOutput output, Duration closeGrace) {
+	private final List<String> commandLine;
+
+	private final Path temporaryDirectory;
+
+	JavaProcess(Process process, CapturedOutput output, Duration closeGrace, List<String> commandLine,
+			Path temporaryDirectory) {
 		this.process = process;
 		this.output = output;
 		this.closeGrace = closeGrace;
+		this.commandLine = List.copyOf(commandLine);
+		this.temporaryDirectory = temporaryDirectory;
+	}
+
+	/**
+	 * The command line the process was started with, its own {@code -Djava.io.tmpdir} included.
+	 * @return the command line
+	 */
+	public List<String> startedCommandLine() {
+		return this.commandLine;
+	}
+
+	/**
+	 * The process's own {@code java.io.tmpdir}, deleted by {@link #close()}.
+	 * @return the directory
+	 */
+	public Path temporaryDirectory() {
+		return this.temporaryDirectory;
 	}
 
 	/**
@@ -197,7 +221,8 @@ public final class JavaProcess implements AutoCloseable {
 
 	/**
 	 * End the process and every process it started that still runs: SIGTERM, then SIGKILL to
-	 * whatever is left after the grace period; then delete the temporary output files.
+	 * whatever is left after the grace period; then delete the temporary output files and the
+	 * process's {@code java.io.tmpdir}.
 	 * @throws Exception if the output files cannot be deleted or the wait is interrupted
 	 */
 	@Override
@@ -206,7 +231,12 @@ public final class JavaProcess implements AutoCloseable {
 			endProcessTree();
 		}
 		finally {
-			this.output.delete();
+			try {
+				this.output.delete();
+			}
+			finally {
+				TemporaryDirectories.delete(this.temporaryDirectory);
+			}
 		}
 	}
 
