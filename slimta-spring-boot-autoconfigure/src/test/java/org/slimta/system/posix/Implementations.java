@@ -1,10 +1,9 @@
 package org.slimta.system.posix;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Named;
+import org.slimta.system.NativeImplementations;
 import org.slimta.system.testsupport.Linux;
 
 /**
@@ -22,7 +21,7 @@ final class Implementations {
 	 * @return whether it is JDK 22 or later
 	 */
 	static boolean foreignAvailable() {
-		return Runtime.version().feature() >= 22;
+		return NativeImplementations.foreignAvailable();
 	}
 
 	/**
@@ -30,12 +29,7 @@ final class Implementations {
 	 * @return {@code jnr}, then {@code ffm} where it runs
 	 */
 	static Stream<Named<Boolean>> foreign() {
-		List<Named<Boolean>> implementations = new ArrayList<>();
-		implementations.add(Named.of("jnr", false));
-		if (foreignAvailable()) {
-			implementations.add(Named.of("ffm", true));
-		}
-		return implementations.stream();
+		return NativeImplementations.names().stream().map((name) -> Named.of(name, name.equals("ffm")));
 	}
 
 	/**
