@@ -73,24 +73,12 @@ public final class NativeProcesses {
 	 * @return the calls, or why they are unavailable
 	 */
 	static LibcBinding<NativeProcesses> bind(boolean foreign) {
-		LibcBinding<ProcessCalls> calls = foreign ? foreignCalls() : JnrProcessCalls.bind();
+		LibcBinding<ProcessCalls> calls = foreign ? LibcBinding.foreign(ProcessCalls.class, "ForeignProcessCalls")
+				: JnrProcessCalls.bind();
 		if (calls.failure() != null) {
 			return new LibcBinding<>(null, calls.failure());
 		}
 		return new LibcBinding<>(new NativeProcesses(calls.get(), new PosixSpawn(calls.get())), null);
-	}
-
-	private static LibcBinding<ProcessCalls> foreignCalls() {
-		String osName = System.getProperty("os.name", "unknown");
-		if (!Availability.isLinux(osName)) {
-			return new LibcBinding<>(null, new PosixUnavailableException(Availability.notLinux(osName).reason(), null));
-		}
-		try {
-			return new LibcBinding<>(NativeImplementation.instantiate(ProcessCalls.class, "ForeignProcessCalls"), null);
-		}
-		catch (PosixUnavailableException ex) {
-			return new LibcBinding<>(null, ex);
-		}
 	}
 
 	/**

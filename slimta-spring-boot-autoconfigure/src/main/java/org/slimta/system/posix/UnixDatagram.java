@@ -42,4 +42,17 @@ interface UnixDatagram extends Closeable {
 	@Override
 	void close() throws IOException;
 
+	/** Opens sockets of one implementation. */
+	@FunctionalInterface
+	interface Factory {
+
+		/**
+		 * An unbound socket.
+		 * @return the socket
+		 * @throws IOException if it cannot be created
+		 */
+		UnixDatagram open() throws IOException;
+
+	}
+
 }

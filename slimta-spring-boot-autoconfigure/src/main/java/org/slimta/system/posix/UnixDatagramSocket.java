@@ -36,15 +36,14 @@ public final class UnixDatagramSocket implements Closeable {
 	 * @throws IOException if it cannot be created
 	 */
 	static UnixDatagramSocket open(boolean foreign) throws IOException {
-		UnixDatagram socket;
-		try {
-			socket = foreign ? NativeImplementation.instantiate(UnixDatagram.class, "ForeignUnixDatagram")
-					: new JnrUnixDatagram();
+		if (!foreign) {
+			return new UnixDatagramSocket(new JnrUnixDatagram());
 		}
-		catch (PosixUnavailableException | LinkageError ex) {
-			throw new IOException("cannot open a Unix datagram socket: " + ex.getMessage(), ex);
+		if (Foreign.BOUND.failure() != null) {
+			throw new IOException("cannot open a Unix datagram socket: " + Foreign.BOUND.failure().getMessage(),
+					Foreign.BOUND.failure());
 		}
-		return new UnixDatagramSocket(socket);
+		return new UnixDatagramSocket(Foreign.BOUND.get().open());
 	}
 
 	/**
@@ -122,6 +121,14 @@ public final class UnixDatagramSocket implements Closeable {
 	@Override
 	public void close() throws IOException {
 		this.socket.close();
+	}
+
+	// The holder idiom: whether the foreign calls bind is decided once, on first use, with the cause.
+	private static final class Foreign {
+
+		static final LibcBinding<UnixDatagram.Factory> BOUND = LibcBinding.foreign(UnixDatagram.Factory.class,
+				"ForeignUnixDatagram$Factory");
+
 	}
 
 	// The sun_path of an address: the abstract namespace is a name after a NUL byte, no file.

@@ -23,7 +23,7 @@ import static org.slimta.system.posix.ForeignLibc.LONG;
  * The descriptor closes once, and never under a call that uses it: {@link #close()} shuts the
  * socket down, which wakes a {@code recv} blocked in another thread, and whichever of them ends
  * last closes the descriptor, so that no call reaches a number the kernel gave to someone else.
- * Made by {@link NativeImplementation#instantiate}.
+ * Opened by a {@link Factory}, which {@link NativeImplementation#instantiate} makes.
  */
 final class ForeignUnixDatagram implements UnixDatagram {
 
@@ -62,7 +62,7 @@ final class ForeignUnixDatagram implements UnixDatagram {
 	// Twice the calls using the descriptor, plus one once closed: the last to leave closes it.
 	private final AtomicInteger state = new AtomicInteger();
 
-	ForeignUnixDatagram() throws IOException {
+	private ForeignUnixDatagram() throws IOException {
 		try (Arena arena = Arena.ofConfined()) {
 			MemorySegment callState = ForeignLibc.callState(arena);
 			int fd = (int) SOCKET.invokeExact(callState, AF_UNIX, SOCK_DGRAM | OpenFlags.O_CLOEXEC, 0);
@@ -234,6 +234,25 @@ final class ForeignUnixDatagram implements UnixDatagram {
 		address.set(ValueLayout.JAVA_SHORT, 0, (short) AF_UNIX);
 		MemorySegment.copy(bytes, 0, address, ValueLayout.JAVA_BYTE, SUN_PATH_OFFSET, bytes.length);
 		return SUN_PATH_OFFSET + length;
+	}
+
+	/** Opens sockets; made once, its class initialised with the downcall handles bound. */
+	static final class Factory implements UnixDatagram.Factory {
+
+		Factory() {
+			// binds the downcalls now, so that a C library without them fails here, once
+			bound();
+		}
+
+		@Override
+		public UnixDatagram open() throws IOException {
+			return new ForeignUnixDatagram();
+		}
+
+	}
+
+	private static void bound() {
+		// initialising this class did the binding
 	}
 
 	private static IOException failure(String call, int errno) {

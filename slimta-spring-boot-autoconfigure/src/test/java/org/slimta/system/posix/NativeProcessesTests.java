@@ -20,6 +20,7 @@ import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The contract of {@link NativeProcesses}, for each implementation this JVM can run.
@@ -261,6 +262,14 @@ class NativeProcessesTests {
 			assertThatExceptionOfType(java.io.IOException.class).isThrownBy(() -> wrongOut.write(1))
 				.withMessageStartingWith("write(" + pipe.readEnd() + "): EBADF");
 		}
+	}
+
+	@Test
+	void theForeignImplementationIsUnavailableBeforeJdk22WithTheReason() {
+		assumeFalse(Implementations.foreignAvailable(), "JDK 22 and later run the foreign implementation");
+		LibcBinding<NativeProcesses> binding = NativeProcesses.bind(true);
+		assertThat(binding.availability().available()).isFalse();
+		assertThat(binding.availability().reason()).contains("the JDK's foreign function API failed to bind libc");
 	}
 
 	/** {@code signal(2)}, to make this JVM ignore a harmless signal. */

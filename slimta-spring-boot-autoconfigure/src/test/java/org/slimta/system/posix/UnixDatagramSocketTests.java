@@ -16,6 +16,7 @@ import org.slimta.system.testsupport.Linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -73,6 +74,14 @@ class UnixDatagramSocketTests {
 				assertThat(text(receiver.receive())).isEqualTo("MAINPID=4711\nREADY=1");
 			}
 		}
+	}
+
+	@Test
+	void theForeignImplementationIsUnavailableBeforeJdk22WithTheReason() {
+		assumeFalse(Implementations.foreignAvailable(), "JDK 22 and later run the foreign implementation");
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> UnixDatagramSocket.open(true))
+			.withMessageStartingWith("cannot open a Unix datagram socket: native system calls are unavailable: ")
+			.withMessageContaining("the JDK's foreign function API failed to bind libc");
 	}
 
 	@ParameterizedTest(name = "{0}")
