@@ -33,9 +33,11 @@ class DaemonForeignCallsIT {
 		assumeTrue(Runtime.version().feature() >= 22, "the foreign function API is used on JDK 22 and later");
 		Path pidFile = this.directory.resolve("app.pid");
 		String classLog = "-Xlog:class+load:file=" + this.directory.resolve("classes-%p.txt");
+		// Tomcat's and jffi's files go where the test's directory goes when it ends.
+		String tmp = "-Djava.io.tmpdir=" + Files.createDirectory(this.directory.resolve("tmp"));
 		long daemon = 0;
 		try (NotifySocket systemd = NotifySocket.bind(this.directory.resolve("notify.sock"));
-				SampleAppProcess launcher = SampleAppProcess.start(List.of(classLog),
+				SampleAppProcess launcher = SampleAppProcess.start(List.of(classLog, tmp),
 						Map.of("NOTIFY_SOCKET", systemd.path()), "--slimta.system.daemon.enabled=true",
 						"--slimta.system.daemon.pid-file=" + pidFile,
 						"--slimta.system.daemon.working-directory=" + this.directory,

@@ -7,6 +7,8 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import static org.slimta.system.posix.ForeignLibc.ADDRESS;
 import static org.slimta.system.posix.ForeignLibc.INT;
 import static org.slimta.system.posix.ForeignLibc.LONG;
@@ -85,13 +87,13 @@ final class ForeignProcessCalls implements ProcessCalls {
 			FunctionDescriptor.of(INT, ADDRESS, INT));
 
 	// glibc 2.29+ and 2.34+: looked up, so that a C library without them is known before a call.
-	private static final MethodHandle ADDCHDIR = optional("posix_spawn_file_actions_addchdir_np",
+	private static final @Nullable MethodHandle ADDCHDIR = optional("posix_spawn_file_actions_addchdir_np",
 			FunctionDescriptor.of(INT, ADDRESS, ADDRESS));
 
-	private static final MethodHandle ADDCLOSEFROM = optional("posix_spawn_file_actions_addclosefrom_np",
+	private static final @Nullable MethodHandle ADDCLOSEFROM = optional("posix_spawn_file_actions_addclosefrom_np",
 			FunctionDescriptor.of(INT, ADDRESS, INT));
 
-	private static MethodHandle optional(String name, FunctionDescriptor descriptor) {
+	private static @Nullable MethodHandle optional(String name, FunctionDescriptor descriptor) {
 		return ForeignLibc.has(name) ? ForeignLibc.function(name, descriptor) : null;
 	}
 
