@@ -58,6 +58,17 @@ final class SampleAppProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Start the jar with JVM options, extra environment variables and application arguments.
+	 */
+	static SampleAppProcess start(List<String> jvmOptions, Map<String, String> environment, String... args)
+			throws IOException {
+		List<String> launch = new ArrayList<>(jvmOptions);
+		launch.add("-jar");
+		launch.add(jar().toString());
+		return launch(launch, environment, args);
+	}
+
+	/**
 	 * Start another main class of the jar, through Spring Boot's {@code PropertiesLauncher}.
 	 */
 	static SampleAppProcess startMain(String mainClass, String... args) throws IOException {

@@ -1,7 +1,5 @@
 package org.slimta.system.posix;
 
-import jnr.ffi.Runtime;
-
 /**
  * Waiting for children to end, and reaping them: {@code waitid} without reaping, so that a pid
  * stays taken while a signal may still be sent to it, and {@code waitpid}, whose status becomes an
@@ -9,39 +7,33 @@ import jnr.ffi.Runtime;
  */
 final class ChildReaper {
 
-	private static final int SIGINFO_SIZE = 128;
-
 	private static final int P_PID = 1;
 
 	private static final int WEXITED = 4;
 
 	private static final int WNOWAIT = 0x01000000;
 
-	private final SpawnLibrary library;
+	private final ProcessCalls calls;
 
-	private final Runtime runtime;
-
-	ChildReaper(SpawnLibrary library) {
-		this.library = library;
-		this.runtime = Runtime.getRuntime(library);
+	ChildReaper(ProcessCalls calls) {
+		this.calls = calls;
 	}
 
 	void awaitExit(int pid) {
-		byte[] info = new byte[SIGINFO_SIZE];
-		while (this.library.waitid(P_PID, pid, info, WEXITED | WNOWAIT) == -1) {
-			int errno = this.runtime.getLastError();
-			if (errno != NativeProcesses.EINTR) {
-				throw new PosixException("waitid(P_PID, " + pid + ", WEXITED | WNOWAIT)", errno);
+		int result;
+		while ((result = this.calls.waitid(P_PID, pid, WEXITED | WNOWAIT)) < 0) {
+			if (-result != NativeProcesses.EINTR) {
+				throw new PosixException("waitid(P_PID, " + pid + ", WEXITED | WNOWAIT)", -result);
 			}
 		}
 	}
 
 	int reap(int pid) {
 		int[] status = new int[1];
-		while (this.library.waitpid(pid, status, 0) == -1) {
-			int errno = this.runtime.getLastError();
-			if (errno != NativeProcesses.EINTR) {
-				throw new PosixException("waitpid(" + pid + ")", errno);
+		int result;
+		while ((result = this.calls.waitpid(pid, status, 0)) < 0) {
+			if (-result != NativeProcesses.EINTR) {
+				throw new PosixException("waitpid(" + pid + ")", -result);
 			}
 		}
 		return exitValue(status[0]);

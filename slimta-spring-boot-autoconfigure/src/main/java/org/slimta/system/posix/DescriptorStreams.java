@@ -25,13 +25,13 @@ final class DescriptorStreams {
 	 */
 	static final class Owned implements Runnable {
 
-		private final NativeProcesses calls;
+		private final ProcessCalls calls;
 
 		private final AtomicInteger fd;
 
 		Cleaner.Cleanable cleanable;
 
-		Owned(NativeProcesses calls, int fd) {
+		Owned(ProcessCalls calls, int fd) {
 			this.calls = calls;
 			this.fd = new AtomicInteger(fd);
 		}
@@ -48,7 +48,7 @@ final class DescriptorStreams {
 		public void run() {
 			int fd = this.fd.getAndSet(-1);
 			if (fd >= 0) {
-				this.calls.library().close(fd);
+				this.calls.close(fd);
 			}
 		}
 
@@ -83,11 +83,11 @@ final class DescriptorStreams {
 			byte[] buffer = whole ? bytes : new byte[Math.min(length, CHUNK)];
 			long read;
 			do {
-				read = this.owned.calls.library().read(fd, buffer, buffer.length);
+				read = this.owned.calls.read(fd, buffer);
 			}
-			while (read == -1 && this.owned.calls.errno() == NativeProcesses.EINTR);
-			if (read == -1) {
-				throw new IOException(new PosixException("read(" + fd + ")", this.owned.calls.errno()).getMessage());
+			while (read == -NativeProcesses.EINTR);
+			if (read < 0) {
+				throw new IOException(new PosixException("read(" + fd + ")", (int) -read).getMessage());
 			}
 			if (read == 0) {
 				return -1;
@@ -125,13 +125,12 @@ final class DescriptorStreams {
 			int written = 0;
 			while (written < length) {
 				byte[] chunk = Arrays.copyOfRange(bytes, offset + written, offset + written + Math.min(length - written, CHUNK));
-				long count = this.owned.calls.library().write(fd, chunk, chunk.length);
-				if (count == -1) {
-					int errno = this.owned.calls.errno();
-					if (errno == NativeProcesses.EINTR) {
-						continue;
-					}
-					throw new IOException(new PosixException("write(" + fd + ")", errno).getMessage());
+				long count = this.owned.calls.write(fd, chunk);
+				if (count == -NativeProcesses.EINTR) {
+					continue;
+				}
+				if (count < 0) {
+					throw new IOException(new PosixException("write(" + fd + ")", (int) -count).getMessage());
 				}
 				written += (int) count;
 			}

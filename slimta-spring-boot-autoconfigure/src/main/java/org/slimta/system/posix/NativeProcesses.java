@@ -4,8 +4,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ref.Cleaner;
 
-import jnr.ffi.Runtime;
-
 /**
  * Starting child processes with glibc's {@code posix_spawn}, with the signal mask, signal actions,
  * session, working directory and descriptors chosen exactly, and what it takes to talk to and reap
@@ -22,7 +20,8 @@ import jnr.ffi.Runtime;
  * program as given, and whose name is looked up in the child's {@code PATH}).
  * <p>
  * Bound on first use of {@link #get()}, apart from {@link Posix}, so that starting a child does not
- * load jnr-posix.
+ * load jnr-posix: on JDK 22 and later through the JDK's foreign function API, which unpacks nothing
+ * to disk, otherwise through jnr-ffi (see {@code NativeImplementation}).
  */
 public final class NativeProcesses {
 
@@ -30,19 +29,16 @@ public final class NativeProcesses {
 
 	private static final Cleaner CLEANER = Cleaner.create();
 
-	private final SpawnLibrary library;
-
-	private final Runtime runtime;
+	private final ProcessCalls calls;
 
 	private final PosixSpawn spawn;
 
 	private final ChildReaper reaper;
 
-	private NativeProcesses(SpawnLibrary library, PosixSpawn spawn) {
-		this.library = library;
-		this.runtime = Runtime.getRuntime(library);
+	private NativeProcesses(ProcessCalls calls, PosixSpawn spawn) {
+		this.calls = calls;
 		this.spawn = spawn;
-		this.reaper = new ChildReaper(library);
+		this.reaper = new ChildReaper(calls);
 	}
 
 	/**
@@ -67,7 +63,22 @@ public final class NativeProcesses {
 	 * the paths taken there.
 	 */
 	NativeProcesses withoutNonPortableFileActions() {
-		return new NativeProcesses(this.library, this.spawn.withoutNonPortableFileActions());
+		return new NativeProcesses(this.calls, this.spawn.withoutNonPortableFileActions());
+	}
+
+	/**
+	 * Bind the calls through one implementation, whichever the running JDK would choose: the
+	 * tests run each one that this JVM can.
+	 * @param foreign whether through the JDK's foreign function API (JDK 22+), or jnr-ffi
+	 * @return the calls, or why they are unavailable
+	 */
+	static LibcBinding<NativeProcesses> bind(boolean foreign) {
+		LibcBinding<ProcessCalls> calls = foreign ? LibcBinding.foreign(ProcessCalls.class, "ForeignProcessCalls")
+				: JnrProcessCalls.bind();
+		if (calls.failure() != null) {
+			return new LibcBinding<>(null, calls.failure());
+		}
+		return new LibcBinding<>(new NativeProcesses(calls.get(), new PosixSpawn(calls.get())), null);
 	}
 
 	/**
@@ -88,8 +99,9 @@ public final class NativeProcesses {
 	 */
 	public Pipe pipe() {
 		int[] fds = new int[2];
-		if (this.library.pipe2(fds, NativeSignals.CLOEXEC) == -1) {
-			throw new PosixException("pipe2(O_CLOEXEC)", errno());
+		int result = this.calls.pipe2(fds, OpenFlags.O_CLOEXEC);
+		if (result < 0) {
+			throw new PosixException("pipe2(O_CLOEXEC)", -result);
 		}
 		return new Pipe(fds[0], fds[1]);
 	}
@@ -100,7 +112,7 @@ public final class NativeProcesses {
 	 * @return the stream, unbuffered
 	 */
 	public InputStream inputStream(int fd) {
-		DescriptorStreams.Owned owned = new DescriptorStreams.Owned(this, fd);
+		DescriptorStreams.Owned owned = new DescriptorStreams.Owned(this.calls, fd);
 		InputStream stream = new DescriptorStreams.Input(owned);
 		owned.cleanable = CLEANER.register(stream, owned);
 		return stream;
@@ -112,7 +124,7 @@ public final class NativeProcesses {
 	 * @return the stream, unbuffered
 	 */
 	public OutputStream outputStream(int fd) {
-		DescriptorStreams.Owned owned = new DescriptorStreams.Owned(this, fd);
+		DescriptorStreams.Owned owned = new DescriptorStreams.Owned(this.calls, fd);
 		OutputStream stream = new DescriptorStreams.Output(owned);
 		owned.cleanable = CLEANER.register(stream, owned);
 		return stream;
@@ -123,7 +135,7 @@ public final class NativeProcesses {
 	 * @param fd the descriptor
 	 */
 	public void close(int fd) {
-		this.library.close(fd);
+		this.calls.close(fd);
 	}
 
 	/**
@@ -151,17 +163,10 @@ public final class NativeProcesses {
 	 * @throws PosixException if the signal could not be sent ({@code ESRCH}, {@code EPERM})
 	 */
 	public void kill(int pid, int signal) {
-		if (this.library.kill(pid, signal) == -1) {
-			throw new PosixException("kill(" + pid + ", " + signal + ")", errno());
+		int result = this.calls.kill(pid, signal);
+		if (result < 0) {
+			throw new PosixException("kill(" + pid + ", " + signal + ")", -result);
 		}
-	}
-
-	SpawnLibrary library() {
-		return this.library;
-	}
-
-	int errno() {
-		return this.runtime.getLastError();
 	}
 
 	/**
@@ -176,8 +181,7 @@ public final class NativeProcesses {
 	// The holder idiom: bound once, on first use, thread-safe without locking.
 	private static final class Holder {
 
-		static final LibcBinding<NativeProcesses> BOUND = LibcBinding.load(SpawnLibrary.class,
-				(library) -> new NativeProcesses(library, PosixSpawn.probe(library)));
+		static final LibcBinding<NativeProcesses> BOUND = bind(NativeImplementation.foreign());
 
 	}
 

@@ -27,6 +27,9 @@ final class OpenFlags {
 
 	private static final int O_SYNC = 04010000;
 
+	/** Close-on-exec, which {@code pipe2} and {@code socket} (as {@code SOCK_CLOEXEC}) take too. */
+	static final int O_CLOEXEC = 02000000;
+
 	/** Written to, appended, created if missing: how a log file is opened. */
 	static final int APPEND = O_WRONLY | O_APPEND | O_CREAT;
 

@@ -7,7 +7,7 @@ import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
 /**
- * The libc functions behind {@link NativeProcesses}: glibc's {@code posix_spawn} family (jnr-posix's
+ * The libc functions behind {@link NativeProcesses} as jnr-ffi binds them ({@link JnrProcessCalls}): glibc's {@code posix_spawn} family (jnr-posix's
  * own {@code posix_spawnp} cannot set a signal mask), and what starting, talking to and reaping a
  * child needs. Public only because jnr-ffi generates its implementation in another class loader;
  * not for use outside this package.

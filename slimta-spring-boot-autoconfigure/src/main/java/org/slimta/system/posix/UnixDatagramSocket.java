@@ -2,25 +2,21 @@ package org.slimta.system.posix;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-
-import jnr.unixsocket.UnixDatagramChannel;
-import jnr.unixsocket.UnixSocketAddress;
 
 /**
  * A Unix-domain datagram socket, which the JDK does not offer (its Unix-domain channels are
- * stream only), through jnr-unixsocket. An address is a file system path, or a Linux abstract
- * name written with a leading {@code @}, as in systemd's {@code NOTIFY_SOCKET}.
+ * stream only): through the JDK's foreign function API on JDK 22 and later, through
+ * jnr-unixsocket before (see {@code NativeImplementation}). An address is a file system path, or a
+ * Linux abstract name written with a leading {@code @}, as in systemd's {@code NOTIFY_SOCKET}.
  */
 public final class UnixDatagramSocket implements Closeable {
 
 	private static final int MAX_DATAGRAM = 65536;
 
-	private final UnixDatagramChannel channel;
+	private final UnixDatagram socket;
 
-	private UnixDatagramSocket(UnixDatagramChannel channel) {
-		this.channel = channel;
+	private UnixDatagramSocket(UnixDatagram socket) {
+		this.socket = socket;
 	}
 
 	/**
@@ -29,7 +25,25 @@ public final class UnixDatagramSocket implements Closeable {
 	 * @throws IOException if it cannot be created
 	 */
 	public static UnixDatagramSocket open() throws IOException {
-		return new UnixDatagramSocket(UnixDatagramChannel.open());
+		return open(NativeImplementation.foreign());
+	}
+
+	/**
+	 * An unbound socket made by one implementation, whichever the running JDK would choose: the
+	 * tests run each one that this JVM can.
+	 * @param foreign whether through the JDK's foreign function API (JDK 22+), or jnr-unixsocket
+	 * @return the socket
+	 * @throws IOException if it cannot be created
+	 */
+	static UnixDatagramSocket open(boolean foreign) throws IOException {
+		if (!foreign) {
+			return new UnixDatagramSocket(new JnrUnixDatagram());
+		}
+		if (Foreign.BOUND.failure() != null) {
+			throw new IOException("cannot open a Unix datagram socket: " + Foreign.BOUND.failure().getMessage(),
+					Foreign.BOUND.failure());
+		}
+		return new UnixDatagramSocket(Foreign.BOUND.get().open());
 	}
 
 	/**
@@ -39,15 +53,19 @@ public final class UnixDatagramSocket implements Closeable {
 	 * @throws IOException if it cannot be bound (for example, the address is taken)
 	 */
 	public static UnixDatagramSocket bind(String address) throws IOException {
-		UnixDatagramChannel channel = UnixDatagramChannel.open();
+		return bind(address, NativeImplementation.foreign());
+	}
+
+	static UnixDatagramSocket bind(String address, boolean foreign) throws IOException {
+		UnixDatagramSocket socket = open(foreign);
 		try {
-			channel.bind(socketAddress(address));
+			socket.socket.bind(socketPath(address));
 		}
 		catch (IOException | RuntimeException ex) {
-			channel.close();
+			socket.close();
 			throw new IOException("cannot bind " + address + ": " + ex.getMessage(), ex);
 		}
-		return new UnixDatagramSocket(channel);
+		return socket;
 	}
 
 	/**
@@ -58,7 +76,11 @@ public final class UnixDatagramSocket implements Closeable {
 	 * @throws IOException if it could not be sent (for example, nobody listens there)
 	 */
 	public static void sendOnce(String address, byte[] message) throws IOException {
-		try (UnixDatagramSocket sender = open()) {
+		sendOnce(address, message, NativeImplementation.foreign());
+	}
+
+	static void sendOnce(String address, byte[] message, boolean foreign) throws IOException {
+		try (UnixDatagramSocket sender = open(foreign)) {
 			sender.send(address, message);
 		}
 	}
@@ -70,9 +92,10 @@ public final class UnixDatagramSocket implements Closeable {
 	 * @throws IOException if it could not be sent (for example, nobody listens there)
 	 */
 	public void send(String address, byte[] message) throws IOException {
+		String path = socketPath(address);
 		int sent;
 		try {
-			sent = this.channel.send(ByteBuffer.wrap(message), socketAddress(address));
+			sent = this.socket.send(path, message);
 		}
 		catch (IOException ex) {
 			throw new IOException("cannot send to " + address + ": " + ex.getMessage(), ex);
@@ -85,29 +108,38 @@ public final class UnixDatagramSocket implements Closeable {
 	/**
 	 * Wait for one datagram.
 	 * @return the datagram
-	 * @throws IOException if none could be received
+	 * @throws IOException if none could be received, for example once closed
 	 */
 	public byte[] receive() throws IOException {
-		ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
-		this.channel.receive(buffer);
-		buffer.flip();
-		return Arrays.copyOf(buffer.array(), buffer.limit());
+		return this.socket.receive(MAX_DATAGRAM);
 	}
 
+	/**
+	 * Close the socket; a {@link #receive()} waiting in another thread ends with an exception.
+	 * @throws IOException if closing failed
+	 */
 	@Override
 	public void close() throws IOException {
-		this.channel.close();
+		this.socket.close();
 	}
 
-	private static UnixSocketAddress socketAddress(String address) {
+	// The holder idiom: whether the foreign calls bind is decided once, on first use, with the cause.
+	private static final class Foreign {
+
+		static final LibcBinding<UnixDatagram.Factory> BOUND = LibcBinding.foreign(UnixDatagram.Factory.class,
+				"ForeignUnixDatagram$Factory");
+
+	}
+
+	// The sun_path of an address: the abstract namespace is a name after a NUL byte, no file.
+	static String socketPath(String address) {
 		if (address.startsWith("@")) {
-			// the abstract namespace: a name after a NUL byte, no file
-			return new UnixSocketAddress("\0" + address.substring(1));
+			return "\0" + address.substring(1);
 		}
 		if (!address.startsWith("/")) {
 			throw new IllegalArgumentException("not an absolute path or an @abstract name: " + address);
 		}
-		return new UnixSocketAddress(address);
+		return address;
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.posix.NativeProcesses;
 import org.slimta.system.posix.PosixException;
 import org.slimta.system.posix.Redirection;
@@ -54,6 +55,8 @@ public class ChildProcessLauncher {
 
 	private final Map<String, String> serviceEnvironment;
 
+	private final @Nullable NativeProcesses calls;
+
 	/**
 	 * Create a launcher for the children of this process.
 	 */
@@ -66,6 +69,16 @@ public class ChildProcessLauncher {
 	 * @param parentEnvironment the environment of the process the children would inherit from
 	 */
 	ChildProcessLauncher(Map<String, String> parentEnvironment) {
+		this(parentEnvironment, null);
+	}
+
+	/**
+	 * Create a launcher that spawns through given native calls, to test each implementation.
+	 * @param parentEnvironment the environment of the process the children would inherit from
+	 * @param calls the calls, or {@code null} for this JVM's own when available
+	 */
+	ChildProcessLauncher(Map<String, String> parentEnvironment, @Nullable NativeProcesses calls) {
+		this.calls = calls;
 		Map<String, String> service = new HashMap<>();
 		SERVICE_VARIABLES.forEach((name) -> {
 			String value = parentEnvironment.get(name);
@@ -84,6 +97,9 @@ public class ChildProcessLauncher {
 	 * could not be opened
 	 */
 	public Process start(ProcessBuilder builder) throws IOException {
+		if (this.calls != null) {
+			return spawn(this.calls, builder);
+		}
 		if (!NativeProcesses.availability().available()) {
 			return copyForChild(builder).start();
 		}

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slimta.system.NativeImplementations;
 
 import org.slimta.system.posix.Posix;
 import org.slimta.system.testsupport.Linux;
@@ -21,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link Daemon} in a program without Spring, run as real processes: the launcher JVM exits with
- * the detached copy's verdict, and the copy is checked through {@code /proc}.
+ * the detached copy's verdict, and the copy is checked through {@code /proc}; the spawning and the
+ * readiness pipe with each implementation of the native calls that this JDK runs.
  */
 class DaemonTests {
 
@@ -42,9 +46,14 @@ class DaemonTests {
 		}
 	}
 
-	@Test
-	void theLauncherExitsOnceTheDetachedCopyIsReady() throws Exception {
-		Process launcher = start();
+	static List<String> implementations() {
+		return NativeImplementations.names();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("implementations")
+	void theLauncherExitsOnceTheDetachedCopyIsReady(String implementation) throws Exception {
+		Process launcher = start(implementation, Map.of());
 		String said = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(launcher.waitFor()).as(said).isZero();
 		long pid = Long.parseLong(Files.readString(this.directory.resolve("app.pid")).trim());
@@ -73,9 +82,10 @@ class DaemonTests {
 			.containsEntry("WATCHDOG_PID", "1");
 	}
 
-	@Test
-	void theLauncherPrintsTheReasonTheCopyGaveAndFails() throws Exception {
-		Process launcher = start("fail");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("implementations")
+	void theLauncherPrintsTheReasonTheCopyGaveAndFails(String implementation) throws Exception {
+		Process launcher = start(implementation, Map.of(), "fail");
 		String said = new String(launcher.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(launcher.waitFor()).isEqualTo(1);
 		assertThat(said).contains("the spool directory is not writable: fix its owner");
@@ -96,14 +106,14 @@ class DaemonTests {
 		return environment;
 	}
 
-	private Process start(String... more) throws Exception {
-		return start(Map.of(), more);
+	private Process start(Map<String, String> environment) throws Exception {
+		return start(System.getProperty(NativeImplementations.PROPERTY, ""), environment);
 	}
 
-	private Process start(Map<String, String> environment, String... more) throws Exception {
+	private Process start(String implementation, Map<String, String> environment, String... more) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), PlainDaemonProgram.class.getName(),
-				this.directory.toString()));
+				"-D" + NativeImplementations.PROPERTY + "=" + implementation, "-cp", System.getProperty("java.class.path"),
+				PlainDaemonProgram.class.getName(), this.directory.toString()));
 		command.addAll(List.of(more));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().remove("WATCHDOG_PID");

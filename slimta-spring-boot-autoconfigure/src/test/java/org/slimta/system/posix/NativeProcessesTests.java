@@ -13,13 +13,21 @@ import jnr.ffi.types.intptr_t;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+/**
+ * The contract of {@link NativeProcesses}, for each implementation this JVM can run.
+ */
 class NativeProcessesTests {
+
+	private static final String IMPLEMENTATIONS = "org.slimta.system.posix.Implementations#processes";
 
 	private static final int SIGHUP = 1;
 
@@ -40,9 +48,9 @@ class NativeProcessesTests {
 		Linux.assumeLinux("posix_spawn is only used on Linux");
 	}
 
-	@Test
-	void startsTheChildWithTheRequestedSignalMask() throws Exception {
-		NativeProcesses processes = NativeProcesses.get();
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void startsTheChildWithTheRequestedSignalMask(NativeProcesses processes) throws Exception {
 		int pid = processes.spawn(SpawnRequest.of("sleep", "60").withSignalMask(Set.of(SIGHUP, SIGUSR1)));
 		try {
 			assertThat(ProcProcess.of(pid).blockedSignals()).containsExactly(SIGHUP, SIGUSR1);
@@ -54,9 +62,9 @@ class NativeProcessesTests {
 		assertThat(ProcProcess.of(pid).exists()).isFalse();
 	}
 
-	@Test
-	void restoresDefaultActionsOfSignalsTheParentIgnores() throws Exception {
-		NativeProcesses processes = NativeProcesses.get();
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void restoresDefaultActionsOfSignalsTheParentIgnores(NativeProcesses processes) throws Exception {
 		long previous = Signals.LIBRARY.signal(SIGWINCH, Signals.SIG_IGN);
 		try {
 			int clean = processes.spawn(SpawnRequest.of("sleep", "60"));
@@ -77,9 +85,9 @@ class NativeProcessesTests {
 		}
 	}
 
-	@Test
-	void startsANewSessionWhenAsked() throws Exception {
-		NativeProcesses processes = NativeProcesses.get();
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void startsANewSessionWhenAsked(NativeProcesses processes) throws Exception {
 		int leader = processes.spawn(SpawnRequest.of("sleep", "60").withNewSession(true));
 		int member = processes.spawn(SpawnRequest.of("sleep", "60"));
 		try {
@@ -94,9 +102,9 @@ class NativeProcessesTests {
 		}
 	}
 
-	@Test
-	void passesOnOnlyTheStandardStreamsAndTheDescriptorsToKeep() throws Exception {
-		NativeProcesses processes = NativeProcesses.get();
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void passesOnOnlyTheStandardStreamsAndTheDescriptorsToKeep(NativeProcesses processes) throws Exception {
 		NativeProcesses.Pipe pipe = processes.pipe();
 		try {
 			for (NativeProcesses calls : new NativeProcesses[] { processes, processes.withoutNonPortableFileActions() }) {
@@ -124,9 +132,9 @@ class NativeProcessesTests {
 		}
 	}
 
-	@Test
-	void makesPipesWhoseEndsAreCloseOnExec() throws Exception {
-		NativeProcesses processes = NativeProcesses.get();
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void makesPipesWhoseEndsAreCloseOnExec(NativeProcesses processes) throws Exception {
 		NativeProcesses.Pipe pipe = processes.pipe();
 		try {
 			for (int fd : new int[] { pipe.readEnd(), pipe.writeEnd() }) {
@@ -139,11 +147,11 @@ class NativeProcessesTests {
 		}
 	}
 
-	@Test
-	void appliesWorkingDirectoryEnvironmentAndRedirects() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void appliesWorkingDirectoryEnvironmentAndRedirects(NativeProcesses processes) throws Exception {
 		Path input = Files.writeString(this.directory.resolve("in.txt"), "from a file\n");
 		Path work = Files.createDirectory(this.directory.resolve("work"));
-		NativeProcesses processes = NativeProcesses.get();
 		int variant = 0;
 		for (NativeProcesses calls : new NativeProcesses[] { processes, processes.withoutNonPortableFileActions() }) {
 			Path output = this.directory.resolve("out" + (variant++) + ".txt");
@@ -158,9 +166,9 @@ class NativeProcessesTests {
 		}
 	}
 
-	@Test
-	void readsAndWritesPipesThroughStreams() throws Exception {
-		NativeProcesses processes = NativeProcesses.get();
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void readsAndWritesPipesThroughStreams(NativeProcesses processes) throws Exception {
 		NativeProcesses.Pipe input = processes.pipe();
 		NativeProcesses.Pipe output = processes.pipe();
 		int pid = processes.spawn(SpawnRequest.of("cat")
@@ -182,22 +190,86 @@ class NativeProcessesTests {
 		assertThat(processes.reap(pid)).isZero();
 	}
 
-	@Test
-	void reportsTheExitStatusOrTheEndingSignal() {
-		NativeProcesses processes = NativeProcesses.get();
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void reportsTheExitStatusOrTheEndingSignal(NativeProcesses processes) {
 		assertThat(processes.reap(processes.spawn(SpawnRequest.of("sh", "-c", "exit 3")))).isEqualTo(3);
 		assertThat(processes.reap(processes.spawn(SpawnRequest.of("sh", "-c", "kill -TERM $$")))).isEqualTo(143);
 	}
 
-	@Test
-	void reportsAMissingProgramWithItsErrno() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void reportsAMissingProgramWithItsErrno(NativeProcesses processes) {
 		assertThatExceptionOfType(PosixException.class)
-			.isThrownBy(() -> NativeProcesses.get().spawn(SpawnRequest.of("/nonexistent/program")))
+			.isThrownBy(() -> processes.spawn(SpawnRequest.of("/nonexistent/program")))
 			.satisfies((ex) -> assertThat(ex.getErrnoName()).isEqualTo("ENOENT"))
 			.withMessageStartingWith("posix_spawn(/nonexistent/program): ENOENT");
 		assertThatExceptionOfType(PosixException.class)
-			.isThrownBy(() -> NativeProcesses.get().spawn(SpawnRequest.of("no-such-program-on-the-path")))
+			.isThrownBy(() -> processes.spawn(SpawnRequest.of("no-such-program-on-the-path")))
 			.withMessageStartingWith("posix_spawnp(no-such-program-on-the-path): ENOENT");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void awaitsTheExitOfAChildWithoutReapingIt(NativeProcesses processes) throws Exception {
+		int pid = processes.spawn(SpawnRequest.of("sh", "-c", "exit 7"));
+		processes.awaitExit(pid);
+		// ended but not reaped: the pid stays taken, a zombie, until reap
+		assertThat(ProcProcess.of(pid).state()).isEqualTo('Z');
+		processes.kill(pid, 0);
+		assertThat(processes.reap(pid)).isEqualTo(7);
+		assertThat(ProcProcess.of(pid).exists()).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void reportsAFailedKillOrWaitWithItsErrno(NativeProcesses processes) {
+		assertThatExceptionOfType(PosixException.class).isThrownBy(() -> processes.kill(Integer.MAX_VALUE, 0))
+			.withMessage("kill(2147483647, 0): ESRCH (No such process)");
+		assertThatExceptionOfType(PosixException.class).isThrownBy(() -> processes.reap(Integer.MAX_VALUE))
+			.satisfies((ex) -> assertThat(ex.getErrnoName()).isEqualTo("ECHILD"))
+			.withMessageStartingWith("waitpid(2147483647): ECHILD");
+		assertThatExceptionOfType(PosixException.class).isThrownBy(() -> processes.awaitExit(Integer.MAX_VALUE))
+			.withMessageStartingWith("waitid(P_PID, 2147483647, WEXITED | WNOWAIT): ECHILD");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void closesAStreamsDescriptorOnceAndReportsUseAfterClose(NativeProcesses processes) throws Exception {
+		NativeProcesses.Pipe pipe = processes.pipe();
+		var in = processes.inputStream(pipe.readEnd());
+		var out = processes.outputStream(pipe.writeEnd());
+		out.write(new byte[] { 42 });
+		assertThat(in.read()).isEqualTo(42);
+		in.close();
+		in.close();
+		out.close();
+		assertThat(Path.of("/proc/self/fd/" + pipe.readEnd())).doesNotExist();
+		assertThatExceptionOfType(java.io.IOException.class).isThrownBy(in::read).withMessage("Stream closed");
+		assertThatExceptionOfType(java.io.IOException.class).isThrownBy(() -> out.write(1))
+			.withMessage("Stream closed");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void reportsAFailedReadOrWriteWithItsErrno(NativeProcesses processes) throws Exception {
+		NativeProcesses.Pipe pipe = processes.pipe();
+		// each end used the wrong way round: EBADF
+		try (var wrongIn = processes.inputStream(pipe.writeEnd());
+				var wrongOut = processes.outputStream(pipe.readEnd())) {
+			assertThatExceptionOfType(java.io.IOException.class).isThrownBy(wrongIn::read)
+				.withMessageStartingWith("read(" + pipe.writeEnd() + "): EBADF");
+			assertThatExceptionOfType(java.io.IOException.class).isThrownBy(() -> wrongOut.write(1))
+				.withMessageStartingWith("write(" + pipe.readEnd() + "): EBADF");
+		}
+	}
+
+	@Test
+	void theForeignImplementationIsUnavailableBeforeJdk22WithTheReason() {
+		assumeFalse(Implementations.foreignAvailable(), "JDK 22 and later run the foreign implementation");
+		LibcBinding<NativeProcesses> binding = NativeProcesses.bind(true);
+		assertThat(binding.availability().available()).isFalse();
+		assertThat(binding.availability().reason()).contains("the JDK's foreign function API failed to bind libc");
 	}
 
 	/** {@code signal(2)}, to make this JVM ignore a harmless signal. */

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slimta.system.posix.NativeProcesses;
 import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;
@@ -31,7 +34,8 @@ class ChildProcessLauncherTests {
 	private static final Map<String, String> SERVICE = Map.of("NOTIFY_SOCKET", "/run/systemd/notify", "WATCHDOG_USEC",
 			"2000000", "LISTEN_PID", "4711", "LISTEN_FDS", "1", "LISTEN_FDNAMES", "http");
 
-	private final ChildProcessLauncher launcher = new ChildProcessLauncher();
+	// Each implementation of the native calls this JVM runs (jnr; the foreign function API on JDK 22+).
+	private static final String IMPLEMENTATIONS = "org.slimta.system.posix.Implementations#processes";
 
 	@TempDir
 	Path directory;
@@ -54,9 +58,11 @@ class ChildProcessLauncherTests {
 		}
 	}
 
-	@Test
-	void launchedChildHasACleanSignalStateAndEndsOnSigterm() throws Exception {
-		Process child = withBlockedSignals(() -> this.launcher.start(new ProcessBuilder("sleep", "60")));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void launchedChildHasACleanSignalStateAndEndsOnSigterm(NativeProcesses processes) throws Exception {
+		ChildProcessLauncher launcher = new ChildProcessLauncher(System.getenv(), processes);
+		Process child = withBlockedSignals(() -> launcher.start(new ProcessBuilder("sleep", "60")));
 		ProcProcess proc = ProcProcess.of(child);
 		try {
 			assertThat(proc.blockedSignals()).isEmpty();
@@ -72,17 +78,21 @@ class ChildProcessLauncherTests {
 		assertThat(proc.exists()).as("reaped, no zombie left").isFalse();
 	}
 
-	@Test
-	void destroyForciblyKills() throws Exception {
-		Process child = this.launcher.start(new ProcessBuilder("sleep", "60"));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void destroyForciblyKills(NativeProcesses processes) throws Exception {
+		ChildProcessLauncher launcher = new ChildProcessLauncher(System.getenv(), processes);
+		Process child = launcher.start(new ProcessBuilder("sleep", "60"));
 		assertThat(child.destroyForcibly().waitFor()).isEqualTo(137);
 		assertThat(child.onExit().get(60, TimeUnit.SECONDS)).isSameAs(child);
 		assertThat(ProcProcess.of(child).exists()).isFalse();
 	}
 
-	@Test
-	void roundTripsThroughPipes() throws Exception {
-		Process child = this.launcher.start(new ProcessBuilder("cat"));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void roundTripsThroughPipes(NativeProcesses processes) throws Exception {
+		ChildProcessLauncher launcher = new ChildProcessLauncher(System.getenv(), processes);
+		Process child = launcher.start(new ProcessBuilder("cat"));
 		child.getOutputStream().write("hello through cat\n".getBytes(StandardCharsets.UTF_8));
 		child.getOutputStream().close();
 		assertThat(read(child.getInputStream())).isEqualTo("hello through cat\n");
@@ -90,21 +100,25 @@ class ChildProcessLauncherTests {
 		assertThat(ProcProcess.of(child).exists()).isFalse();
 	}
 
-	@Test
-	void keepsStandardErrorSeparateUnlessMerged() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void keepsStandardErrorSeparateUnlessMerged(NativeProcesses processes) throws Exception {
+		ChildProcessLauncher launcher = new ChildProcessLauncher(System.getenv(), processes);
 		String script = "echo out; echo err >&2; exit 7";
-		Process separate = this.launcher.start(new ProcessBuilder("sh", "-c", script));
+		Process separate = launcher.start(new ProcessBuilder("sh", "-c", script));
 		assertThat(read(separate.getInputStream())).isEqualTo("out\n");
 		assertThat(read(separate.getErrorStream())).isEqualTo("err\n");
 		assertThat(separate.waitFor()).isEqualTo(7);
-		Process merged = this.launcher.start(new ProcessBuilder("sh", "-c", script).redirectErrorStream(true));
+		Process merged = launcher.start(new ProcessBuilder("sh", "-c", script).redirectErrorStream(true));
 		assertThat(read(merged.getInputStream())).isEqualTo("out\nerr\n");
 		assertThat(read(merged.getErrorStream())).isEmpty();
 		assertThat(merged.waitFor()).isEqualTo(7);
 	}
 
-	@Test
-	void redirectsToAndFromFiles() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void redirectsToAndFromFiles(NativeProcesses processes) throws Exception {
+		ChildProcessLauncher launcher = new ChildProcessLauncher(System.getenv(), processes);
 		Path input = Files.writeString(this.directory.resolve("in.txt"), "line\n");
 		Path output = Files.writeString(this.directory.resolve("out.txt"), "old content\n");
 		Path errors = Files.writeString(this.directory.resolve("err.txt"), "kept\n");
@@ -112,24 +126,26 @@ class ChildProcessLauncherTests {
 			.redirectInput(Redirect.from(input.toFile()))
 			.redirectOutput(Redirect.to(output.toFile()))
 			.redirectError(Redirect.appendTo(errors.toFile()));
-		Process child = this.launcher.start(builder);
+		Process child = launcher.start(builder);
 		assertThat(child.waitFor()).isZero();
 		assertThat(Files.readString(output)).isEqualTo("line\n");
 		assertThat(Files.readString(errors)).isEqualTo("kept\nwarning\n");
 		assertThat(read(child.getInputStream())).isEmpty();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> child.getOutputStream().write(1));
-		Process discarding = this.launcher.start(new ProcessBuilder("echo", "gone").redirectOutput(Redirect.DISCARD));
+		Process discarding = launcher.start(new ProcessBuilder("echo", "gone").redirectOutput(Redirect.DISCARD));
 		assertThat(discarding.waitFor()).isZero();
 		assertThat(read(discarding.getInputStream())).isEmpty();
 	}
 
-	@Test
-	void appliesWorkingDirectoryAndEnvironment() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void appliesWorkingDirectoryAndEnvironment(NativeProcesses processes) throws Exception {
+		ChildProcessLauncher launcher = new ChildProcessLauncher(System.getenv(), processes);
 		ProcessBuilder builder = new ProcessBuilder("sh", "-c", "pwd; echo \"$GREETING\"; echo \"${HOME:-unset}\"")
 			.directory(this.directory.toFile());
 		builder.environment().put("GREETING", "hello");
 		builder.environment().remove("HOME");
-		Process child = this.launcher.start(builder);
+		Process child = launcher.start(builder);
 		assertThat(read(child.getInputStream())).isEqualTo(this.directory.toRealPath() + "\nhello\nunset\n");
 		assertThat(child.waitFor()).isZero();
 	}
@@ -178,11 +194,13 @@ class ChildProcessLauncherTests {
 		}
 	}
 
-	@Test
-	void passesOnAServiceVariableTheBuilderSetsToItsOwnValue() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void passesOnAServiceVariableTheBuilderSetsToItsOwnValue(NativeProcesses processes) throws Exception {
+		ChildProcessLauncher launcher = new ChildProcessLauncher(System.getenv(), processes);
 		ProcessBuilder builder = new ProcessBuilder("sleep", "60");
 		builder.environment().put("NOTIFY_SOCKET", this.directory.resolve("child-notify.sock").toString());
-		Process child = this.launcher.start(builder);
+		Process child = launcher.start(builder);
 		try {
 			assertThat(environmentOf(child)).containsEntry("NOTIFY_SOCKET",
 					this.directory.resolve("child-notify.sock").toString());
@@ -192,9 +210,11 @@ class ChildProcessLauncherTests {
 		}
 	}
 
-	@Test
-	void passesOnNoDescriptorBeyondTheStandardStreams() throws Exception {
-		Process child = this.launcher.start(new ProcessBuilder("sleep", "60"));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void passesOnNoDescriptorBeyondTheStandardStreams(NativeProcesses processes) throws Exception {
+		ChildProcessLauncher launcher = new ChildProcessLauncher(System.getenv(), processes);
+		Process child = launcher.start(new ProcessBuilder("sleep", "60"));
 		try {
 			ProcProcess proc = ProcProcess.of(child);
 			assertThat(proc.descriptorsOnceSettled(Set.of(0, 1, 2))).containsExactly(0, 1, 2);
@@ -207,20 +227,24 @@ class ChildProcessLauncherTests {
 		}
 	}
 
-	@Test
-	void reportsAProgramThatCannotRunAsProcessBuilderDoes() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void reportsAProgramThatCannotRunAsProcessBuilderDoes(NativeProcesses processes) {
+		ChildProcessLauncher launcher = new ChildProcessLauncher(System.getenv(), processes);
 		assertThatExceptionOfType(IOException.class)
-			.isThrownBy(() -> this.launcher.start(new ProcessBuilder("no-such-program-on-the-path")))
+			.isThrownBy(() -> launcher.start(new ProcessBuilder("no-such-program-on-the-path")))
 			.withMessageStartingWith("Cannot run program \"no-such-program-on-the-path\": posix_spawnp");
 		assertThatExceptionOfType(IOException.class)
-			.isThrownBy(() -> this.launcher
+			.isThrownBy(() -> launcher
 				.start(new ProcessBuilder("cat").redirectInput(this.directory.resolve("missing").toFile())))
 			.withMessageContaining("missing");
 	}
 
-	@Test
-	void exposesTheChildAsAProcessHandle() throws Exception {
-		Process child = this.launcher.start(new ProcessBuilder("sleep", "60"));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource(IMPLEMENTATIONS)
+	void exposesTheChildAsAProcessHandle(NativeProcesses processes) throws Exception {
+		ChildProcessLauncher launcher = new ChildProcessLauncher(System.getenv(), processes);
+		Process child = launcher.start(new ProcessBuilder("sleep", "60"));
 		try {
 			assertThat(child.toHandle().pid()).isEqualTo(child.pid());
 			assertThat(child.toHandle().parent().map(ProcessHandle::pid)).contains(ProcessHandle.current().pid());
