@@ -151,6 +151,32 @@ class DaemonIT {
 	}
 
 	@Test
+	void theDaemonSaysNoReadyAfterStoppingWhenTerminateArrivesDuringASlowReload() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path stdout = this.directory.resolve("out.log");
+		Path socket = this.directory.resolve("notify.sock");
+		try (NotifySocket systemd = NotifySocket.bind(socket);
+				SampleAppProcess launcher = SampleAppProcess.startWithEnvironment(Map.of("NOTIFY_SOCKET", systemd.path()),
+						daemon(pidFile, "--sample.reload-delay=2s", "--slimta.system.signals.shutdown-delay=60s",
+								"--slimta.system.daemon.stdout=" + stdout))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			systemd.receive((message) -> message.startsWith("MAINPID="));
+			Posix.get().kill((int) pid, Signal.SIGHUP.number());
+			assertThat(systemd.receive((message) -> message.startsWith("RELOADING=1\n"))).isNotNull();
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			assertThat(systemd.receive((message) -> !message.startsWith("STATUS=serving")))
+				.startsWith("STOPPING=1\nSTATUS=stopping on SIGTERM");
+			// The reload ends while the daemon still serves out its shutdown delay; a second SIGTERM ends the delay.
+			awaitContent(stdout, "Reloaded after SIGHUP");
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			awaitGone(pid);
+			assertThat(pidFile).doesNotExist();
+			SystemdNotifyIT.assertAllReceivedSaysNothingReady(systemd);
+		}
+	}
+
+	@Test
 	void theDaemonTakesOverSystemdsWatchdogWithItsOwnPid() throws Exception {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path socket = this.directory.resolve("notify.sock");
