@@ -96,6 +96,25 @@ class DaemonIT {
 	}
 
 	@Test
+	void aTerminateTheDaemonDoesNotHandleEndsItAsTheJvmsOwnHandlerWould() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path stdout = this.directory.resolve("out.log");
+		try (Subreaper subreaper = Subreaper.become();
+				SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.stdout=" + stdout,
+						"--slimta.system.signals.handled=SIGHUP", "--slimta.system.signals.shutdown-on="))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			// Spawned with the mask of the in-place relaunch: the JVM's signals, though only SIGHUP is handled.
+			assertThat(ProcProcess.of(pid).blockedSignals()).containsAll(Set.of(1, 2, 3, 15));
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			assertThat(NativeProcesses.get().reap((int) pid)).isEqualTo(143);
+			// The close ran: death by SIGTERM's default action would give 143 too, and leave the pid file.
+			assertThat(pidFile).doesNotExist();
+			assertThat(Files.readString(stdout)).contains("Graceful shutdown complete");
+		}
+	}
+
+	@Test
 	void quitPrintsAThreadDumpToTheDaemonsOutputAndTheDaemonLivesOn() throws Exception {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path stdout = this.directory.resolve("out.log");
