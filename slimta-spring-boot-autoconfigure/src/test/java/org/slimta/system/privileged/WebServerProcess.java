@@ -125,10 +125,22 @@ final class WebServerProcess implements AutoCloseable {
 	 * user may read (the local Maven repository may not be), since the application keeps loading
 	 * classes after it dropped to nobody.
 	 */
+	private static void delete(Path directory) {
+		try (var files = Files.list(directory)) {
+			files.forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			// Left behind in the temporary directory.
+		}
+		directory.toFile().delete();
+	}
+
 	private static String classPath(Server server) {
 		String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		try {
 			Path directory = Files.createTempDirectory("privileged-classpath-");
+			// Shared by the tests of this JVM: removed when it ends, links only (the jars stay).
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory), "privileged-classpath-cleanup"));
 			directory.toFile().setReadable(true, false);
 			directory.toFile().setExecutable(true, false);
 			List<String> entries = new ArrayList<>();
