@@ -2,7 +2,6 @@ package org.slimta.sample;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -93,9 +92,7 @@ class SignalsNotHandledIT {
 	}
 
 	private static String names(Set<Signal> signals) {
-		List<String> names = new ArrayList<>();
-		signals.forEach((signal) -> names.add(signal.name()));
-		return names.stream().collect(Collectors.joining(","));
+		return signals.stream().map(Signal::name).collect(Collectors.joining(","));
 	}
 
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class YamlParseErrorTests {
 	@Test
 	void saysWhereWithoutAFileItDoesNotKnow() {
 		Throwable failure = catchThrowable(() -> new YamlPropertySourceLoader().load("in-memory",
-				new org.springframework.core.io.ByteArrayResource("a: [b\n".getBytes())));
+				new ByteArrayResource("a: [b\n".getBytes())));
 		assertThat(YamlParseError.explain(failure, new StandardEnvironment())).hasValueSatisfying(
 				(reason) -> assertThat(reason).startsWith("line 1, column 4: while parsing a flow sequence").doesNotContain("\n"));
 	}
