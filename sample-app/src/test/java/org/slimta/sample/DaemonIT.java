@@ -96,6 +96,25 @@ class DaemonIT {
 	}
 
 	@Test
+	void aTerminateTheDaemonDoesNotHandleEndsItAsTheJvmsOwnHandlerWould() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path stdout = this.directory.resolve("out.log");
+		try (Subreaper subreaper = Subreaper.become();
+				SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.stdout=" + stdout,
+						"--slimta.system.signals.handled=SIGHUP", "--slimta.system.signals.shutdown-on="))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			// Spawned with the mask of the in-place relaunch: the JVM's signals, though only SIGHUP is handled.
+			assertThat(ProcProcess.of(pid).blockedSignals()).containsAll(Set.of(1, 2, 3, 15));
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			assertThat(NativeProcesses.get().reap((int) pid)).isEqualTo(143);
+			// The close ran: death by SIGTERM's default action would give 143 too, and leave the pid file.
+			assertThat(pidFile).doesNotExist();
+			assertThat(Files.readString(stdout)).contains("Graceful shutdown complete");
+		}
+	}
+
+	@Test
 	void quitPrintsAThreadDumpToTheDaemonsOutputAndTheDaemonLivesOn() throws Exception {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path stdout = this.directory.resolve("out.log");
@@ -147,6 +166,32 @@ class DaemonIT {
 			assertThat(systemd.receive()).isEqualTo("STOPPING=1\nSTATUS=stopping on SIGTERM" + sender);
 			awaitGone(pid);
 			assertThat(pidFile).doesNotExist();
+		}
+	}
+
+	@Test
+	void theDaemonSaysNoReadyAfterStoppingWhenTerminateArrivesDuringASlowReload() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path stdout = this.directory.resolve("out.log");
+		Path socket = this.directory.resolve("notify.sock");
+		try (NotifySocket systemd = NotifySocket.bind(socket);
+				SampleAppProcess launcher = SampleAppProcess.startWithEnvironment(Map.of("NOTIFY_SOCKET", systemd.path()),
+						daemon(pidFile, "--sample.reload-delay=2s", "--slimta.system.signals.shutdown-delay=60s",
+								"--slimta.system.daemon.stdout=" + stdout))) {
+			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
+			long pid = daemonPid(pidFile);
+			systemd.receive((message) -> message.startsWith("MAINPID="));
+			Posix.get().kill((int) pid, Signal.SIGHUP.number());
+			assertThat(systemd.receive((message) -> message.startsWith("RELOADING=1\n"))).isNotNull();
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			assertThat(systemd.receive((message) -> !message.startsWith("STATUS=serving")))
+				.startsWith("STOPPING=1\nSTATUS=stopping on SIGTERM");
+			// The reload ends while the daemon still serves out its shutdown delay; a second SIGTERM ends the delay.
+			awaitContent(stdout, "Reloaded after SIGHUP");
+			Posix.get().kill((int) pid, Signal.SIGTERM.number());
+			awaitGone(pid);
+			assertThat(pidFile).doesNotExist();
+			SystemdNotifyIT.assertAllReceivedSaysNothingReady(systemd);
 		}
 	}
 

@@ -76,9 +76,21 @@ class ReloadIT {
 				.singleElement()
 				.asString()
 				.startsWith("configuration (kept the previous one; fix the file and send SIGHUP again): ")
-				.contains("while parsing a flow sequence in 'reader', line 2, column 13");
-			assertThat(app.output()).containsPattern("ERROR .* Reload after SIGHUP from pid [0-9]+ in [0-9]+ ms failed: "
-					+ "configuration \\(kept the previous one; fix the file and send SIGHUP again\\): while parsing");
+				.endsWith(this.directory.resolve("application.yml") + ", line 2, column 13: while parsing a flow sequence,"
+						+ " expected ',' or ']', but got <stream end> (line 3, column 1)");
+			// One line, naming the file, the line and the column: no stack trace.
+			List<String> error = app.output()
+				.lines()
+				.dropWhile((line) -> !line.contains("Reload after SIGHUP"))
+				.takeWhile((line) -> !line.contains("Reloaded after SIGHUP"))
+				.limit(3)
+				.toList();
+			assertThat(error).as(app.output()).isNotEmpty();
+			assertThat(error.get(0)).matches("(?s).*ERROR .* Reload after SIGHUP from pid [0-9]+ in [0-9]+ ms failed: "
+					+ "configuration \\(kept the previous one; fix the file and send SIGHUP again\\): .*"
+					+ Pattern.quote(this.directory.resolve("application.yml") + ", line 2, column 13: ") + ".*; reloaded: .*");
+			assertThat(error.subList(1, error.size())).as(app.output()).noneMatch((line) -> line.startsWith("\tat ")
+					|| line.contains("Exception"));
 			// Fixed, the file is read again on the next SIGHUP.
 			writeConfig("greeting: fixed");
 			app.signal(Signal.SIGHUP);

@@ -58,6 +58,39 @@ class SystemdNotifyIT {
 		}
 	}
 
+	@EachSignalBackend
+	void saysNoReadyAfterStoppingWhenTerminateArrivesDuringASlowReload(String backend) throws Exception {
+		try (NotifySocket systemd = NotifySocket.bind(socketPath());
+				SampleAppProcess app = SampleAppProcess.startWithEnvironment(Map.of("NOTIFY_SOCKET", systemd.path()),
+						"--slimta.system.signals.backend=" + backend, "--sample.reload-delay=2s",
+						"--slimta.system.signals.shutdown-delay=60s")) {
+			systemd.receive((message) -> message.startsWith("READY=1"));
+			app.signal(Signal.SIGHUP);
+			assertThat(systemd.receive()).startsWith("RELOADING=1\n");
+			app.signal(Signal.SIGTERM);
+			assertThat(systemd.receive()).startsWith("STOPPING=1\nSTATUS=stopping on SIGTERM");
+			// The reload ends while the application still serves out its shutdown delay.
+			app.await("the reload's end", Duration.ofSeconds(60), () -> app.output().contains("Reloaded after SIGHUP"));
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).as(app.output()).isEqualTo(143);
+			assertAllReceivedSaysNothingReady(systemd);
+		}
+	}
+
+	/**
+	 * What systemd received after {@code STOPPING=1}, up to now, says nothing that a service that
+	 * is stopping must not say.
+	 */
+	static void assertAllReceivedSaysNothingReady(NotifySocket systemd) throws InterruptedException {
+		List<String> after = new ArrayList<>();
+		for (var message = systemd.within(Duration.ofMillis(200)); message.isPresent();
+				message = systemd.within(Duration.ofMillis(200))) {
+			after.add(message.get().text());
+		}
+		assertThat(after).as("after STOPPING=1").noneMatch((message) -> message.contains("READY=1")
+				|| message.contains("RELOADING=1") || message.contains("STATUS=serving"));
+	}
+
 	@Test
 	void tellsSystemdWhyTheStartFailed() throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());

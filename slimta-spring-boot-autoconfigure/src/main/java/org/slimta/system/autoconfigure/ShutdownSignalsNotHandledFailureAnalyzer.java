@@ -26,8 +26,9 @@ public class ShutdownSignalsNotHandledFailureAnalyzer extends AbstractFailureAna
 				SHUTDOWN_ON, names(cause.getShutdownOn()), notHandled, HANDLED, names(cause.getHandled()),
 				(cause.getNotHandled().size() == 1) ? "it" : "them");
 		String action = String.format("Add %s to %s, or remove %s from %s (its default is SIGINT,SIGTERM; an empty "
-				+ "value means no signal shuts the application down).", notHandled, HANDLED,
-				(cause.getNotHandled().size() == 1) ? "it" : "them", SHUTDOWN_ON);
+				+ "value leaves every handled signal to the application, which decides what it does; a SIGHUP, SIGINT "
+				+ "or SIGTERM left out of %s still ends the application as the JVM's own handler would).", notHandled,
+				HANDLED, (cause.getNotHandled().size() == 1) ? "it" : "them", SHUTDOWN_ON, HANDLED);
 		return new FailureAnalysis(description, action, cause);
 	}
 

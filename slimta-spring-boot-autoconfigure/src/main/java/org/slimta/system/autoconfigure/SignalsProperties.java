@@ -35,7 +35,7 @@ public class SignalsProperties {
 	/**
 	 * Comma-separated list of signals after which, once the listeners ran, the application
 	 * closes gracefully and exits, by default with status 128 + the signal number; each must
-	 * also be handled.
+	 * also be handled, and a handled signal not listed is the application's to act on.
 	 */
 	private Set<Signal> shutdownOn = new LinkedHashSet<>(List.of(Signal.SIGINT, Signal.SIGTERM));
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.slimta.system.daemon.JvmCommandLine;
 import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.posix.PosixException;
+import org.slimta.system.signal.SignalfdPreparation.PreparedSignals;
 
 /**
  * The re-execution of this JVM in place (same pid) with the signals blocked: every descriptor
@@ -29,7 +30,8 @@ final class InPlaceRelaunch {
 	 * Re-execute this JVM in place with the signals blocked. Returns only by throwing, with the
 	 * signals unblocked again.
 	 * @param commandLine this JVM's command line
-	 * @param handled the signals the application takes; these and SIGQUIT are blocked
+	 * @param handled the signals the application takes; these, SIGQUIT and those of SIGHUP, SIGINT
+	 * and SIGTERM not ignored now are blocked
 	 * @param shutdownOn those of them that end the application
 	 * @param environment the process environment ({@code LISTEN_FDS} descriptors stay open)
 	 * @throws PosixException if a call failed
@@ -45,13 +47,15 @@ final class InPlaceRelaunch {
 				calls.closeOnExecIfOpen(fd);
 			}
 		}
-		List<String> options = new ArrayList<>(SignalfdPreparation.jvmOptions(handled, shutdownOn));
+		// An ignored signal stays ignored across execv: the new JVM starts with what this one ignores now.
+		PreparedSignals signals = PreparedSignals.of(handled, shutdownOn, SignalfdPreparation.ignoredNow());
+		List<String> options = new ArrayList<>(SignalfdPreparation.jvmOptions(signals));
 		long uptime = processUptime();
 		if (uptime >= 0) {
 			options.add("-D" + SignalfdPreparation.RELAUNCHED_AFTER_PROPERTY + "=" + uptime);
 		}
 		JvmCommandLine prepared = commandLine.withJvmOptions(options);
-		Set<Integer> numbers = SignalfdPreparation.numbers(SignalfdPreparation.read(handled));
+		Set<Integer> numbers = SignalfdPreparation.numbers(signals.read());
 		System.out.flush();
 		System.err.flush();
 		calls.block(numbers);

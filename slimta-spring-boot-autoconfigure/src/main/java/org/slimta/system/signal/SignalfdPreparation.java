@@ -1,6 +1,7 @@
 package org.slimta.system.signal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,9 @@ public final class SignalfdPreparation {
 
 	private static final String SHUTDOWN_PROPERTY = MARKER_PROPERTY + ".shutdown-on";
 
+	// The signals the JVM's own handlers end the JVM on, and -Xrs leaves to the kernel's default.
+	private static final Set<Signal> JVM_SHUTDOWN = Set.copyOf(EnumSet.of(Signal.SIGHUP, Signal.SIGINT, Signal.SIGTERM));
+
 	// How long the process ran before it was relaunched, in milliseconds: Spring Boot counts only the new JVM.
 	static final String RELAUNCHED_AFTER_PROPERTY = MARKER_PROPERTY + ".relaunched-after";
 
@@ -40,29 +44,85 @@ public final class SignalfdPreparation {
 
 	/**
 	 * The JVM options of a process prepared for signalfd: a relaunch, or a detached daemon.
-	 * @param handled the signals the application takes
-	 * @param shutdownOn those that end it
+	 * @param signals what the process blocks and reads, and what ends it (see {@link PreparedSignals#of})
 	 * @return the options
 	 */
-	public static List<String> jvmOptions(Set<Signal> handled, Set<Signal> shutdownOn) {
+	public static List<String> jvmOptions(PreparedSignals signals) {
 		// Nothing but -Xrs and the starter's own properties: a CDS archive or AOT cache records the JVM's
 		// module options, and one made for the application must map in both JVMs. -Xrs starts the attach
 		// listener at once (jcmd works), in place of the signal dispatcher.
 		return List.of("-Xrs", "-D" + MARKER_PROPERTY + "=" + MARKER_VALUE,
-				"-D" + READ_PROPERTY + "=" + names(read(handled)), "-D" + SHUTDOWN_PROPERTY + "=" + names(shutdownOn));
+				"-D" + READ_PROPERTY + "=" + names(signals.read()),
+				"-D" + SHUTDOWN_PROPERTY + "=" + names(signals.shutdownOn()));
 	}
 
 	/**
-	 * The signals a prepared process blocks and reads: those the application takes, and SIGQUIT,
-	 * so that {@code kill -3} still prints a thread dump where the JVM ({@code -Xrs}) no longer
-	 * answers it.
+	 * The signals a prepared process blocks and reads: those the application takes; SIGQUIT, so
+	 * that {@code kill -3} still prints a thread dump where the JVM ({@code -Xrs}) no longer answers
+	 * it; and every one of SIGHUP, SIGINT and SIGTERM that was not ignored when the process
+	 * started, which the JVM's own handlers would act on and {@code -Xrs} leaves to the kernel's
+	 * default (an ignored one the JVM leaves ignored, and so does the prepared process).
 	 * @param handled the signals the application takes
+	 * @param ignoredAtStart the signals ignored ({@code SIG_IGN}) when the process started
 	 * @return the signals to block
 	 */
-	public static Set<Signal> read(Set<Signal> handled) {
+	public static Set<Signal> read(Set<Signal> handled, Set<Signal> ignoredAtStart) {
 		Set<Signal> read = EnumSet.of(Signal.SIGQUIT);
 		read.addAll(handled);
+		for (Signal signal : JVM_SHUTDOWN) {
+			if (!ignoredAtStart.contains(signal)) {
+				read.add(signal);
+			}
+		}
 		return read;
+	}
+
+	/**
+	 * The signals that end a prepared process while the application does not take them, as the
+	 * JVM's own handlers would (shutdown hooks, status 128 + the number): those of
+	 * {@code shutdownOn}, and each of SIGHUP, SIGINT and SIGTERM read but not taken.
+	 * @param read the signals the process blocks and reads
+	 * @param taken the signals the application takes
+	 * @param shutdownOn those of them that end it
+	 * @return the signals that end the JVM, all of them read
+	 */
+	public static Set<Signal> endingAsTheJvmWould(Set<Signal> read, Set<Signal> taken, Set<Signal> shutdownOn) {
+		Set<Signal> ending = EnumSet.noneOf(Signal.class);
+		ending.addAll(shutdownOn);
+		for (Signal signal : JVM_SHUTDOWN) {
+			if (!taken.contains(signal)) {
+				ending.add(signal);
+			}
+		}
+		ending.retainAll(read);
+		return ending;
+	}
+
+	/**
+	 * The signals this process ignores ({@code SIG_IGN}) now: in a JVM, those it ignored when it
+	 * started ({@code nohup}, a parent's {@code SIG_IGN}), since HotSpot leaves them so and an
+	 * ignored signal stays ignored across {@code execv}.
+	 * @return the signals; empty where {@code /proc} is unavailable
+	 */
+	public static Set<Signal> ignoredNow() {
+		Set<Integer> numbers;
+		try {
+			numbers = BlockedSignals.ignored(Path.of("/proc/self/status"));
+		}
+		catch (IOException ex) {
+			return Set.of();
+		}
+		return signals(numbers);
+	}
+
+	private static Set<Signal> signals(Set<Integer> numbers) {
+		Set<Signal> signals = EnumSet.noneOf(Signal.class);
+		for (Signal signal : Signal.values()) {
+			if (numbers.contains(signal.number())) {
+				signals.add(signal);
+			}
+		}
+		return signals;
 	}
 
 	/**
@@ -123,11 +183,12 @@ public final class SignalfdPreparation {
 					"none: use the jdk backend");
 		}
 		if (MARKER_VALUE.equals(facts.marker())) {
-			if (facts.blocked().containsAll(numbers(read(handled)))) {
+			Set<Signal> read = read(handled, signals(facts.ignored()));
+			if (facts.blocked().containsAll(numbers(read))) {
 				return new Assessment(Verdict.PREPARED, "", "");
 			}
-			return Assessment.unavailable("the JVM was re-executed but its main thread does not block "
-					+ read(handled), "report this as a bug");
+			return Assessment.unavailable("the JVM was re-executed but its main thread does not block " + read,
+					"report this as a bug");
 		}
 		if (!relaunchAllowed) {
 			return Assessment.unavailable("slimta.system.signals.relaunch is false",
@@ -186,6 +247,22 @@ public final class SignalfdPreparation {
 	 * @param shutdownOn those that end the JVM while the application does not take them
 	 */
 	public record PreparedSignals(Set<Signal> read, Set<Signal> shutdownOn) {
+
+		/**
+		 * What a process prepared for an application blocks, reads and ends on: the one decision
+		 * behind the in-place relaunch and the detached daemon alike.
+		 * @param handled the signals the application takes
+		 * @param shutdownOn those of them that end it
+		 * @param ignoredAtStart the signals ignored when the prepared JVM starts
+		 * @return the signals
+		 * @see SignalfdPreparation#read(Set, Set)
+		 * @see SignalfdPreparation#endingAsTheJvmWould(Set, Set, Set)
+		 */
+		public static PreparedSignals of(Set<Signal> handled, Set<Signal> shutdownOn, Set<Signal> ignoredAtStart) {
+			Set<Signal> read = SignalfdPreparation.read(handled, ignoredAtStart);
+			return new PreparedSignals(read, endingAsTheJvmWould(read, handled, shutdownOn));
+		}
+
 	}
 
 	/** What to do. */
@@ -223,11 +300,12 @@ public final class SignalfdPreparation {
 	 * @param osName {@code os.name}
 	 * @param marker the value of {@link #MARKER_PROPERTY}, or {@code null}
 	 * @param blocked the signals the calling thread blocks
+	 * @param ignored the signals the process ignores ({@code SIG_IGN})
 	 * @param notApplicationMain why the application is not this JVM's own main, or {@code null}
 	 * @param commandLine this JVM's command line, or {@code null} if unreadable
 	 * @param environment the process environment
 	 */
-	public record ProcessFacts(String osName, @Nullable String marker, Set<Integer> blocked,
+	public record ProcessFacts(String osName, @Nullable String marker, Set<Integer> blocked, Set<Integer> ignored,
 			@Nullable String notApplicationMain, @Nullable JvmCommandLine commandLine, Map<String, String> environment) {
 
 		/**
@@ -244,7 +322,8 @@ public final class SignalfdPreparation {
 				commandLine = null;
 			}
 			return new ProcessFacts(System.getProperty("os.name", "unknown"), System.getProperty(MARKER_PROPERTY),
-					BlockedSignals.ofCurrentThread(), notApplicationMain, commandLine, System.getenv());
+					BlockedSignals.ofCurrentThread(), numbers(ignoredNow()), notApplicationMain, commandLine,
+					System.getenv());
 		}
 
 	}

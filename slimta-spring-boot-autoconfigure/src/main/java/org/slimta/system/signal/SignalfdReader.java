@@ -168,8 +168,8 @@ public final class SignalfdReader {
 	}
 
 	/**
-	 * Act on the signals an application does not take as the JVM's own handlers would, where the
-	 * final configuration takes fewer signals than this process blocked: those of its
+	 * Act on the signals an application does not take as the JVM's own handlers would, as the
+	 * final configuration asks (it may take fewer signals than this process blocked): those of its
 	 * {@code shutdownOn}, and HUP, INT and TERM, end the JVM with status 128 + their number;
 	 * SIGQUIT still prints a thread dump; others are ignored.
 	 * @param taken the signals the application takes
@@ -177,14 +177,7 @@ public final class SignalfdReader {
 	 * @return the signals that now end the JVM while no application takes them
 	 */
 	public synchronized Set<Signal> actAsTheJvmFor(Set<Signal> taken, Set<Signal> shutdownOn) {
-		Set<Signal> ending = EnumSet.noneOf(Signal.class);
-		ending.addAll(shutdownOn);
-		for (Signal signal : EnumSet.of(Signal.SIGHUP, Signal.SIGINT, Signal.SIGTERM)) {
-			if (this.read.contains(signal) && !taken.contains(signal)) {
-				ending.add(signal);
-			}
-		}
-		ending.retainAll(this.read);
+		Set<Signal> ending = SignalfdPreparation.endingAsTheJvmWould(this.read, taken, shutdownOn);
 		this.shutdownOn = Collections.unmodifiableSet(ending);
 		return this.shutdownOn;
 	}

@@ -143,7 +143,9 @@ class SlimtaSystemPropertiesTests {
 				.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("names SIGINT, SIGTERM, which");
 			assertThat(analysis.getAction()).startsWith("Add SIGINT, SIGTERM to 'slimta.system.signals.handled'")
-				.contains("an empty value means no signal shuts the application down");
+				.contains("an empty value leaves every handled signal to the application, which decides what it does; a "
+						+ "SIGHUP, SIGINT or SIGTERM left out of 'slimta.system.signals.handled' still ends the application"
+						+ " as the JVM's own handler would");
 		});
 	}
 

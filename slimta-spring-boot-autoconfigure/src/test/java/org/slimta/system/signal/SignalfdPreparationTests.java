@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.daemon.JvmCommandLine;
 import org.slimta.system.signal.SignalfdPreparation.Assessment;
+import org.slimta.system.signal.SignalfdPreparation.PreparedSignals;
 import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
 import org.slimta.system.signal.SignalfdPreparation.Verdict;
 
@@ -30,6 +31,52 @@ class SignalfdPreparationTests {
 		Assessment assessment = SignalfdPreparation.assess(HANDLED, true,
 				facts("signalfd", Set.of(1, 2, 3, 15), null, JAR, Map.of()));
 		assertThat(assessment.verdict()).isEqualTo(Verdict.PREPARED);
+	}
+
+	@Test
+	void blocksEverySignalTheJvmActsOnWhetherOrNotTheApplicationHandlesIt() {
+		PreparedSignals signals = PreparedSignals.of(Set.of(Signal.SIGHUP), Set.of(), Set.of());
+		assertThat(signals.read()).containsExactlyInAnyOrder(Signal.SIGHUP, Signal.SIGINT, Signal.SIGQUIT, Signal.SIGTERM);
+		assertThat(signals.shutdownOn()).containsExactlyInAnyOrder(Signal.SIGINT, Signal.SIGTERM);
+	}
+
+	@Test
+	void endsOnAHangupTheApplicationDoesNotHandleAsTheJvmWould() {
+		PreparedSignals signals = PreparedSignals.of(Set.of(Signal.SIGINT, Signal.SIGTERM, Signal.SIGUSR1),
+				Set.of(Signal.SIGTERM), Set.of());
+		assertThat(signals.read()).containsExactlyInAnyOrder(Signal.SIGHUP, Signal.SIGINT, Signal.SIGQUIT, Signal.SIGTERM,
+				Signal.SIGUSR1);
+		assertThat(signals.shutdownOn()).containsExactlyInAnyOrder(Signal.SIGHUP, Signal.SIGTERM);
+	}
+
+	@Test
+	void leavesASignalIgnoredAtStartIgnoredUnlessHandled() {
+		PreparedSignals nohup = PreparedSignals.of(Set.of(Signal.SIGTERM), Set.of(Signal.SIGTERM), Set.of(Signal.SIGHUP));
+		assertThat(nohup.read()).containsExactlyInAnyOrder(Signal.SIGINT, Signal.SIGQUIT, Signal.SIGTERM);
+		assertThat(nohup.shutdownOn()).containsExactlyInAnyOrder(Signal.SIGINT, Signal.SIGTERM);
+		// A handled signal is read whatever its disposition, as before.
+		PreparedSignals handled = PreparedSignals.of(Set.of(Signal.SIGHUP), Set.of(), Set.of(Signal.SIGHUP, Signal.SIGINT));
+		assertThat(handled.read()).containsExactlyInAnyOrder(Signal.SIGHUP, Signal.SIGQUIT, Signal.SIGTERM);
+		assertThat(handled.shutdownOn()).containsExactly(Signal.SIGTERM);
+	}
+
+	@Test
+	void theDefaultsBlockWhatTheyAlwaysDid() {
+		PreparedSignals signals = PreparedSignals.of(HANDLED, Set.of(Signal.SIGINT, Signal.SIGTERM), Set.of());
+		assertThat(signals.read()).containsExactlyInAnyOrder(Signal.SIGHUP, Signal.SIGINT, Signal.SIGQUIT, Signal.SIGTERM);
+		assertThat(signals.shutdownOn()).containsExactlyInAnyOrder(Signal.SIGINT, Signal.SIGTERM);
+		assertThat(SignalfdPreparation.jvmOptions(signals)).contains("-Xrs",
+				"-Dorg.slimta.system.prepared.read=SIGHUP,SIGINT,SIGQUIT,SIGTERM",
+				"-Dorg.slimta.system.prepared.shutdown-on=SIGINT,SIGTERM");
+	}
+
+	@Test
+	void isPreparedWithoutTheSignalsIgnoredAtStart() {
+		ProcessFacts nohup = new ProcessFacts("Linux", "signalfd", Set.of(2, 3, 15), Set.of(1), null, JAR, Map.of());
+		assertThat(SignalfdPreparation.assess(Set.of(Signal.SIGTERM), true, nohup).verdict()).isEqualTo(Verdict.PREPARED);
+		ProcessFacts plain = new ProcessFacts("Linux", "signalfd", Set.of(2, 3, 15), Set.of(), null, JAR, Map.of());
+		assertThat(SignalfdPreparation.assess(Set.of(Signal.SIGTERM), true, plain).verdict())
+			.isEqualTo(Verdict.UNAVAILABLE);
 	}
 
 	@Test
@@ -75,7 +122,7 @@ class SignalfdPreparationTests {
 
 	@Test
 	void isUnavailableOffLinuxAndWithoutACommandLine() {
-		ProcessFacts mac = new ProcessFacts("Mac OS X", null, Set.of(), null, JAR, Map.of());
+		ProcessFacts mac = new ProcessFacts("Mac OS X", null, Set.of(), Set.of(), null, JAR, Map.of());
 		assertThat(SignalfdPreparation.assess(HANDLED, true, mac).reason()).contains("Mac OS X");
 		assertThat(SignalfdPreparation.assess(HANDLED, true, facts(null, Set.of(), null, null, Map.of())).reason())
 			.contains("cmdline");
@@ -83,7 +130,7 @@ class SignalfdPreparationTests {
 
 	private static ProcessFacts facts(String marker, Set<Integer> blocked, String notMain, JvmCommandLine commandLine,
 			Map<String, String> environment) {
-		return new ProcessFacts("Linux", marker, blocked, notMain, commandLine, environment);
+		return new ProcessFacts("Linux", marker, blocked, Set.of(), notMain, commandLine, environment);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.slimta.system.signal.SignalfdPreparation.PreparedSignals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +44,19 @@ class SignalfdReaderTests {
 		assertThat(this.exits).isEmpty();
 		this.reader.attach(this.handler, Set.of(Signal.SIGHUP, Signal.SIGTERM));
 		assertThat(this.delivered).containsExactly("SIGHUP from 7");
+	}
+
+	@Test
+	void endsTheJvmOnATerminateTheApplicationDoesNotHandleWhileItTakesHangups() {
+		PreparedSignals prepared = PreparedSignals.of(Set.of(Signal.SIGHUP), Set.of(), Set.of());
+		SignalfdReader hangupOnly = new SignalfdReader(prepared.read(), prepared.shutdownOn(), this.exits::add,
+				this.dumped::countDown);
+		hangupOnly.attach(this.handler, Set.of(Signal.SIGHUP));
+		hangupOnly.receive(Signal.SIGHUP, 7, 0);
+		assertThat(this.exits).isEmpty();
+		hangupOnly.receive(Signal.SIGTERM, 7, 0);
+		assertThat(this.delivered).containsExactly("SIGHUP from 7");
+		assertThat(this.exits).containsExactly(Signal.SIGTERM);
 	}
 
 	@Test

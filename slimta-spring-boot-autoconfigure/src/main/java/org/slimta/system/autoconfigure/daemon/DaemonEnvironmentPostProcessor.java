@@ -19,6 +19,7 @@ import org.slimta.system.daemon.ReadinessPipe;
 import org.slimta.system.posix.PosixException;
 import org.slimta.system.signal.SignalBackend;
 import org.slimta.system.signal.SignalfdPreparation;
+import org.slimta.system.signal.SignalfdPreparation.PreparedSignals;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -122,10 +123,10 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 		DaemonProperties daemon = properties.getDaemon();
 		SignalsProperties signals = properties.getSignals();
 		boolean signalfd = signals.isEnabled() && signals.getBackend() != SignalBackend.JDK;
-		List<String> options = signalfd
-				? SignalfdPreparation.jvmOptions(signals.getHandled(), signals.getShutdownOn()) : List.of();
-		Set<Integer> mask = signalfd ? SignalfdPreparation.numbers(SignalfdPreparation.read(signals.getHandled()))
-				: Set.of();
+		// The daemon starts with every signal at its default action (POSIX_SPAWN_SETSIGDEF): none ignored.
+		PreparedSignals prepared = PreparedSignals.of(signals.getHandled(), signals.getShutdownOn(), Set.of());
+		List<String> options = signalfd ? SignalfdPreparation.jvmOptions(prepared) : List.of();
+		Set<Integer> mask = signalfd ? SignalfdPreparation.numbers(prepared.read()) : Set.of();
 		try {
 			return Daemon.launch(new Daemon.Settings(daemon.getWorkingDirectory(), daemon.getUmask(), daemon.getStdout(),
 					daemon.getStderr(), daemon.getReadyTimeout(), daemon.getNotify() == NotifyMode.AUTO), options, mask);

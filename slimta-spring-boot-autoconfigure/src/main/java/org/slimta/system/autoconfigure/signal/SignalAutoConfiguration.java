@@ -51,6 +51,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 
 /**
  * Publishes {@link org.slimta.system.signal.SignalEvent}s for {@code slimta.system.signals.handled},
@@ -185,8 +187,10 @@ public final class SignalAutoConfiguration {
 	static class CloudRefreshConfiguration {
 
 		@Bean
-		CloudRefreshHangupAction slimtaCloudRefreshHangupAction(ApplicationEventPublisher publisher) {
-			return new CloudRefreshHangupAction(publisher);
+		CloudRefreshHangupAction slimtaCloudRefreshHangupAction(ApplicationEventPublisher publisher,
+				Environment environment) {
+			return new CloudRefreshHangupAction(publisher,
+					(environment instanceof ConfigurableEnvironment configurable) ? configurable : null);
 		}
 
 	}

@@ -65,10 +65,12 @@ public final class SignalPreparationEnvironmentPostProcessor extends OncePerJvmE
 			return;
 		}
 		if (assessment.verdict() == Verdict.PREPARED) {
-			this.logger.info("Signals " + properties.getSignals().getHandled() + " are blocked in every thread of pid "
+			Set<Signal> handled = properties.getSignals().getHandled();
+			this.logger.info("Signals " + handled + " are blocked in every thread of pid "
 					+ ProcessHandle.current().pid() + " and read from signalfd"
 					+ relaunchedAfter.map((millis) -> "; the JVM was relaunched for it " + millis
-							+ " ms after the process started").orElse(""));
+							+ " ms after the process started").orElse("")
+					+ SignalfdReader.current().map((reader) -> notTaken(reader.signals(), handled)).orElse(""));
 		}
 		application.addInitializers((context) -> context.getBeanFactory()
 			.registerSingleton(SignalAutoConfiguration.ASSESSMENT_BEAN_NAME, assessment));
@@ -160,6 +162,18 @@ public final class SignalPreparationEnvironmentPostProcessor extends OncePerJvmE
 		}
 		this.logger.warn("The JVM was relaunched for signalfd before " + describe(differences, environment)
 				+ " could be read: " + done + "; " + WHERE);
+	}
+
+	// The JVM's own handlers end it on HUP, INT and TERM: say what the application leaves to them.
+	private static String notTaken(Set<Signal> read, Set<Signal> handled) {
+		Set<Signal> ending = SignalfdPreparation.endingAsTheJvmWould(read, handled, Set.of());
+		Set<Signal> ignored = EnumSet.of(Signal.SIGHUP, Signal.SIGINT, Signal.SIGTERM);
+		ignored.removeAll(read);
+		String said = ending.isEmpty() ? ""
+				: "; " + ending + ", which the application does not take (slimta.system.signals.handled), end the JVM"
+						+ " as its own handlers would";
+		return said + (ignored.isEmpty() ? ""
+				: "; " + ignored + " stay ignored, as they were when the process started (nohup), as the JVM leaves them");
 	}
 
 	private static RelaunchSettings settings(SlimtaSystemProperties properties) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -35,8 +34,8 @@ import org.springframework.core.env.Environment;
  * process its launcher says {@code READY=1}), {@code RELOADING=1} before the listeners of SIGHUP
  * and {@code READY=1} after the reload, with how it went ({@code serving …; reloaded at …}, or
  * {@code reload at … failed: …} first when it failed), {@code STOPPING=1} as soon as a shutdown
- * signal arrives (or when the application closes otherwise). A state that cannot be sent is
- * logged; the application goes on.
+ * signal arrives (or when the application closes otherwise), and nothing that says ready after
+ * it. A state that cannot be sent is logged; the application goes on.
  */
 public class SystemdStateReporter implements HangupAction {
 
@@ -54,7 +53,10 @@ public class SystemdStateReporter implements HangupAction {
 
 	private final Environment environment;
 
-	private final AtomicBoolean stopping = new AtomicBoolean();
+	// Guards stopping and every state sent: once STOPPING=1 is out, no READY=1, RELOADING=1 or ready STATUS= follows.
+	private final Object states = new Object();
+
+	private boolean stopping;
 
 	/**
 	 * Create the reporter.
@@ -78,10 +80,10 @@ public class SystemdStateReporter implements HangupAction {
 		String serving = serving();
 		if (ReadinessPipe.isDaemon()) {
 			// Its launcher, the process systemd started, says READY=1 with MAINPID= of this one.
-			send("STATUS=", () -> this.notifier.status(serving));
+			sendUnlessStopping("STATUS=", () -> this.notifier.status(serving));
 			return;
 		}
-		if (send("READY=1", () -> this.notifier.ready(serving))) {
+		if (sendUnlessStopping("READY=1", () -> this.notifier.ready(serving))) {
 			logger.info("told systemd READY=1 (" + serving + ") through " + this.notifier.socket());
 		}
 	}
@@ -92,14 +94,12 @@ public class SystemdStateReporter implements HangupAction {
 	void signal(SignalEvent event) {
 		Signal signal = event.getSignal();
 		if (this.shutdownOn.contains(signal)) {
-			if (this.stopping.compareAndSet(false, true)) {
-				String delay = this.shutdownDelay.isZero() ? ""
-						: ", refusing traffic for " + this.shutdownDelay.toMillis() + " ms first";
-				send("STOPPING=1", () -> this.notifier.stopping("stopping on " + signal + sender(event) + delay));
-			}
+			String delay = this.shutdownDelay.isZero() ? ""
+					: ", refusing traffic for " + this.shutdownDelay.toMillis() + " ms first";
+			stop(() -> this.notifier.stopping("stopping on " + signal + sender(event) + delay));
 		}
 		else if (signal == Signal.SIGHUP) {
-			send("RELOADING=1", () -> this.notifier.reloading("reloading on SIGHUP" + sender(event)));
+			sendUnlessStopping("RELOADING=1", () -> this.notifier.reloading("reloading on SIGHUP" + sender(event)));
 		}
 	}
 
@@ -112,7 +112,8 @@ public class SystemdStateReporter implements HangupAction {
 	public void afterHangup(Reload reload) {
 		// One datagram: systemctl status shows the outcome from the moment the service is ready again.
 		String status = reloaded(reload, serving());
-		send("READY=1", () -> this.notifier.ready(status));
+		// A reload that ends while the application stops reports nothing: systemd heard STOPPING=1.
+		sendUnlessStopping("READY=1", () -> this.notifier.ready(status));
 	}
 
 	// A failure comes first: the status line is cut at 200 characters and must say that it failed.
@@ -122,8 +123,22 @@ public class SystemdStateReporter implements HangupAction {
 
 	@EventListener
 	void closing(ContextClosedEvent event) {
-		if (this.stopping.compareAndSet(false, true)) {
-			send("STOPPING=1", () -> this.notifier.stopping("stopping"));
+		stop(() -> this.notifier.stopping("stopping"));
+	}
+
+	// The first STOPPING=1 only.
+	private void stop(Notification stopping) {
+		synchronized (this.states) {
+			if (!this.stopping) {
+				this.stopping = true;
+				send("STOPPING=1", stopping);
+			}
+		}
+	}
+
+	private boolean sendUnlessStopping(String state, Notification notification) {
+		synchronized (this.states) {
+			return !this.stopping && send(state, notification);
 		}
 	}
 

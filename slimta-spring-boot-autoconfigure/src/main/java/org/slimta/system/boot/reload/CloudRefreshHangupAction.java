@@ -1,6 +1,7 @@
 package org.slimta.system.boot.reload;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,6 +12,7 @@ import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.cloud.endpoint.event.RefreshEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The classic "HUP reloads the configuration": asks Spring Cloud Context to refresh, which
@@ -23,7 +25,11 @@ public class CloudRefreshHangupAction implements HangupAction {
 	// Enough to recognise the change in a log line; the count says how many there were.
 	private static final int KEYS_SHOWN = 5;
 
+	private static final String CONSEQUENCE = "kept the previous one; fix the file and send SIGHUP again";
+
 	private final ApplicationEventPublisher publisher;
+
+	private final @Nullable ConfigurableEnvironment environment;
 
 	private volatile boolean ready;
 
@@ -35,9 +41,12 @@ public class CloudRefreshHangupAction implements HangupAction {
 	/**
 	 * Create the action.
 	 * @param publisher publishes the {@code RefreshEvent} that Spring Cloud Context acts on
+	 * @param environment the application's environment, to name a configuration file that no
+	 * longer parses; {@code null} if unknown
 	 */
-	public CloudRefreshHangupAction(ApplicationEventPublisher publisher) {
+	public CloudRefreshHangupAction(ApplicationEventPublisher publisher, @Nullable ConfigurableEnvironment environment) {
 		this.publisher = publisher;
+		this.environment = environment;
 	}
 
 	@Override
@@ -65,7 +74,14 @@ public class CloudRefreshHangupAction implements HangupAction {
 			this.publisher.publishEvent(new RefreshEvent(this, "SIGHUP", "SIGHUP received"));
 		}
 		catch (RuntimeException ex) {
-			reload.failed("configuration", "kept the previous one; fix the file and send SIGHUP again", ex);
+			// A file that does not parse is said in one line with where; anything else keeps its stack trace.
+			Optional<String> yaml = YamlParseError.explain(ex, this.environment);
+			if (yaml.isPresent()) {
+				reload.failed("configuration", CONSEQUENCE, yaml.get());
+			}
+			else {
+				reload.failed("configuration", CONSEQUENCE, ex);
+			}
 			return;
 		}
 		finally {

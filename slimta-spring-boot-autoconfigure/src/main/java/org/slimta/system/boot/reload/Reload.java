@@ -75,6 +75,17 @@ public final class Reload {
 		}
 	}
 
+	/**
+	 * Record something that could not be reloaded, for a reason that says all of it (no stack
+	 * trace is logged).
+	 * @param what for example {@code configuration}
+	 * @param consequence what the application does instead, for example {@code kept the previous one}
+	 * @param reason why, on one line
+	 */
+	public void failed(String what, String consequence, String reason) {
+		this.failures.add(what + " (" + consequence + "): " + reason);
+	}
+
 	void finish() {
 		this.took = Duration.ofNanos(System.nanoTime() - this.startNanos);
 	}

@@ -61,7 +61,7 @@ public class SignalShutdown {
 	 */
 	void begin(Signal signal) {
 		if (!this.begun.compareAndSet(false, true)) {
-			if (this.delayEnded.getCount() > 0) {
+			if (!this.delay.isZero() && this.delayEnded.getCount() > 0) {
 				logger.info("Received " + signal + " during the shutdown delay: closing the application now");
 				this.delayEnded.countDown();
 			}

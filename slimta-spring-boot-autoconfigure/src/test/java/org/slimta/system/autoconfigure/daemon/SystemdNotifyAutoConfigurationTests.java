@@ -16,6 +16,7 @@ import org.slimta.system.boot.signal.SignalDispatcher;
 import org.slimta.system.boot.daemon.SystemdStateReporter;
 import org.slimta.system.boot.daemon.SystemdWatchdogLifecycle;
 import org.slimta.system.boot.reload.FailingRefresh;
+import org.slimta.system.boot.reload.Reload;
 import org.slimta.system.daemon.SystemdNotifier;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalEvent;
@@ -88,6 +89,24 @@ class SystemdNotifyAutoConfigurationTests {
 				assertThat(systemd.next(TIMEOUT)).isEqualTo(
 						"STOPPING=1\nSTATUS=stopping on SIGTERM from pid 1, refusing traffic for 15000 ms first");
 				context.publishEvent(new SignalEvent(this, Signal.SIGINT, 1, 0));
+			});
+		assertThat(systemd.within(Duration.ofMillis(200))).isEmpty();
+	}
+
+	@Test
+	void saysNothingReadyAfterStopping(DatagramInbox systemd) throws Exception {
+		String socket = systemd.address();
+		this.contextRunner.withPropertyValues("NOTIFY_SOCKET=" + socket, "slimta.system.signals.shutdown-delay=15s")
+			.run((context) -> {
+				SystemdStateReporter reporter = context.getBean(SystemdStateReporter.class);
+				context.publishEvent(new SignalEvent(this, Signal.SIGHUP, 1, 0));
+				assertThat(systemd.next(TIMEOUT)).startsWith("RELOADING=1");
+				// SIGTERM during the reload: the reload ends after it, then another SIGHUP.
+				context.publishEvent(new SignalEvent(this, Signal.SIGTERM, 1, 0));
+				assertThat(systemd.next(TIMEOUT)).startsWith("STOPPING=1\n");
+				reporter.afterHangup(new Reload(1));
+				context.publishEvent(new SignalEvent(this, Signal.SIGHUP, 1, 0));
+				started(context);
 			});
 		assertThat(systemd.within(Duration.ofMillis(200))).isEmpty();
 	}

@@ -4,19 +4,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slimta.system.signal.Signal;
 
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.support.GenericApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SignalShutdownTests {
 
 	@Test
@@ -40,6 +45,30 @@ class SignalShutdownTests {
 		assertThat(application.context.isActive()).isFalse();
 		// A third is only logged.
 		application.shutdown.begin(Signal.SIGTERM);
+	}
+
+	@Test
+	void speaksOfTheShutdownDelayOnlyWhenThereIsOne(CapturedOutput output) throws Exception {
+		CountDownLatch secondSent = new CountDownLatch(1);
+		GenericApplicationContext context = new GenericApplicationContext();
+		// The shutdown is held where the delay would begin until the second signal arrived.
+		context.addApplicationListener((ApplicationListener<AvailabilityChangeEvent<?>>) (event) -> {
+			try {
+				secondSent.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		context.refresh();
+		CompletableFuture<Integer> exit = new CompletableFuture<>();
+		SignalShutdown shutdown = new SignalShutdown(context, Duration.ZERO, null, exit::complete);
+		shutdown.begin(Signal.SIGTERM);
+		shutdown.begin(Signal.SIGINT);
+		secondSent.countDown();
+		assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(143);
+		assertThat(output).contains("Received SIGINT while already shutting down")
+			.doesNotContain("during the shutdown delay");
 	}
 
 	@Test
