@@ -126,7 +126,6 @@ final class WebServerProcess implements AutoCloseable {
 	 * user may read (the local Maven repository may not be), since the application keeps loading
 	 * classes after it dropped to nobody.
 	 */
-
 	private static String classPath(Server server) {
 		String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		try {
