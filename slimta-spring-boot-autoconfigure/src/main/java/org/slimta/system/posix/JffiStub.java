@@ -19,7 +19,7 @@ final class JffiStub {
 	static final String EXTRACT_DIR_PROPERTY = "jffi.extract.dir";
 
 	static final String REMEDY = "start the JVM with -D" + EXTRACT_DIR_PROPERTY
-			+ "= a writable directory on a mount without noexec, or with another -Djava.io.tmpdir";
+			+ "=<a writable directory on a mount without noexec>, or with such a directory as -Djava.io.tmpdir";
 
 	private JffiStub() {
 	}
