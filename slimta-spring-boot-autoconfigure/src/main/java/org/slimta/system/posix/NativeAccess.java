@@ -110,9 +110,10 @@ public final class NativeAccess {
 	// The holder idiom: decided once, on first use, thread-safe without locking.
 	private static final class Decided {
 
-		static final @Nullable PosixUnavailableException CAUSE = decide();
+		// Before anything else: the JDK enables native access for a module once it warned about it.
+		static final boolean NATIVE_ACCESS_MISSING = nativeAccessMissing();
 
-		static final boolean NATIVE_ACCESS_MISSING = (CAUSE == null) && nativeAccessMissing();
+		static final @Nullable PosixUnavailableException CAUSE = decide();
 
 		private static @Nullable PosixUnavailableException decide() {
 			String osName = System.getProperty("os.name", "unknown");
@@ -140,7 +141,8 @@ public final class NativeAccess {
 		// Restricted methods warn from JDK 22 (the foreign API) and 24 (System.load, which jffi calls).
 		private static boolean nativeAccessMissing() {
 			int feature = Runtime.version().feature();
-			if (feature < 22 || (!NativeImplementation.foreign() && feature < 24)) {
+			if (feature < 22 || (!NativeImplementation.foreign() && feature < 24)
+					|| !Availability.isLinux(System.getProperty("os.name", "unknown"))) {
 				return false;
 			}
 			try {
