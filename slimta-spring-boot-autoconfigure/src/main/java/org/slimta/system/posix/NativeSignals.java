@@ -125,6 +125,14 @@ public final class NativeSignals {
 		return new SignalDescriptor(this.calls, descriptor, wakeup);
 	}
 
+	/**
+	 * The implementation in use, for tests.
+	 * @return the simple name of its class
+	 */
+	String implementation() {
+		return this.calls.getClass().getSimpleName();
+	}
+
 	static int check(int result, String call) {
 		if (result < 0) {
 			throw new PosixException(call, -result);
