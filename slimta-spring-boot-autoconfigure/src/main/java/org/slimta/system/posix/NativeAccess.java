@@ -21,8 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NativeAccess {
 
-	private static final Log logger = LogFactory.getLog("org.slimta.system.posix");
-
 	static final String NATIVE_ACCESS_FIX = "add 'Enable-Native-Access: ALL-UNNAMED' to the manifest of the"
 			+ " application's jar (or start it with --enable-native-access=ALL-UNNAMED), as the README's"
 			+ " 'Adding the starter' shows";
@@ -91,6 +89,8 @@ public final class NativeAccess {
 		if (bound && loggingReady.get() && Decided.CAUSE == null) {
 			String notice = notice();
 			if (notice != null && noticeLogged.compareAndSet(false, true)) {
+				// Looked up only now: a logger set up at the first binding would cost a JVM about to be relaunched.
+				Log logger = LogFactory.getLog("org.slimta.system.posix");
 				logger.warn(notice);
 			}
 		}
@@ -110,10 +110,25 @@ public final class NativeAccess {
 	// The holder idiom: decided once, on first use, thread-safe without locking.
 	private static final class Decided {
 
-		// Before anything else: the JDK enables native access for a module once it warned about it.
+		// First of all: the JDK enables native access for a module once it warned about it.
+		private static final @Nullable Object PROBED = probe();
+
 		static final boolean NATIVE_ACCESS_MISSING = nativeAccessMissing();
 
 		static final @Nullable PosixUnavailableException CAUSE = decide();
+
+		// The JDK 22+ probe, or why it could not be made; null before JDK 22 and outside Linux.
+		private static @Nullable Object probe() {
+			if (Runtime.version().feature() < 22 || !Availability.isLinux(System.getProperty("os.name", "unknown"))) {
+				return null;
+			}
+			try {
+				return NativeImplementation.instantiate(Probe.class, "ForeignNativeAccess");
+			}
+			catch (PosixUnavailableException ex) {
+				return ex;
+			}
+		}
 
 		private static @Nullable PosixUnavailableException decide() {
 			String osName = System.getProperty("os.name", "unknown");
@@ -121,13 +136,7 @@ public final class NativeAccess {
 				return new PosixUnavailableException(Availability.notLinux(osName).reason(), null);
 			}
 			if (NativeImplementation.foreign()) {
-				try {
-					NativeImplementation.instantiate(Probe.class, "ForeignNativeAccess");
-					return null;
-				}
-				catch (PosixUnavailableException ex) {
-					return ex;
-				}
+				return (PROBED instanceof PosixUnavailableException failure) ? failure : null;
 			}
 			try {
 				com.kenai.jffi.Library.getDefault();
@@ -140,17 +149,10 @@ public final class NativeAccess {
 
 		// Restricted methods warn from JDK 22 (the foreign API) and 24 (System.load, which jffi calls).
 		private static boolean nativeAccessMissing() {
-			int feature = Runtime.version().feature();
-			if (feature < 22 || (!NativeImplementation.foreign() && feature < 24)
-					|| !Availability.isLinux(System.getProperty("os.name", "unknown"))) {
+			if (!NativeImplementation.foreign() && Runtime.version().feature() < 24) {
 				return false;
 			}
-			try {
-				return !NativeImplementation.instantiate(Probe.class, "ForeignNativeAccess").nativeAccessEnabled();
-			}
-			catch (PosixUnavailableException ex) {
-				return false;
-			}
+			return (PROBED instanceof Probe probe) && !probe.nativeAccessEnabled();
 		}
 
 	}

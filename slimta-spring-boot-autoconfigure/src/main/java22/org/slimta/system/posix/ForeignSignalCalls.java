@@ -18,36 +18,10 @@ import static org.slimta.system.posix.ForeignLibc.LONG;
  */
 final class ForeignSignalCalls implements SignalCalls {
 
-	private static final MethodHandle PTHREAD_SIGMASK = ForeignLibc.function("pthread_sigmask",
-			FunctionDescriptor.of(INT, INT, ADDRESS, ADDRESS));
-
-	private static final MethodHandle FCNTL = ForeignLibc.functionWithErrno("fcntl",
-			FunctionDescriptor.of(INT, INT, INT, INT), Linker.Option.firstVariadicArg(2));
-
-	private static final MethodHandle EXECV = ForeignLibc.functionWithErrno("execv",
-			FunctionDescriptor.of(INT, ADDRESS, ADDRESS));
-
-	private static final MethodHandle SIGNALFD = ForeignLibc.functionWithErrno("signalfd",
-			FunctionDescriptor.of(INT, INT, ADDRESS, INT));
-
-	private static final MethodHandle EVENTFD = ForeignLibc.functionWithErrno("eventfd",
-			FunctionDescriptor.of(INT, INT, INT));
-
-	private static final MethodHandle POLL = ForeignLibc.functionWithErrno("poll",
-			FunctionDescriptor.of(INT, ADDRESS, LONG, INT));
-
-	private static final MethodHandle READ = ForeignLibc.functionWithErrno("read",
-			FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
-
-	private static final MethodHandle WRITE = ForeignLibc.functionWithErrno("write",
-			FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
-
-	private static final MethodHandle CLOSE = ForeignLibc.functionWithErrno("close", FunctionDescriptor.of(INT, INT));
-
 	@Override
 	public int pthreadSigmask(int how, byte[] set) {
 		try (Arena arena = Arena.ofConfined()) {
-			return (int) PTHREAD_SIGMASK.invokeExact(how, arena.allocateFrom(ValueLayout.JAVA_BYTE, set),
+			return (int) Relaunch.PTHREAD_SIGMASK.invokeExact(how, arena.allocateFrom(ValueLayout.JAVA_BYTE, set),
 					MemorySegment.NULL);
 		}
 		catch (Throwable ex) {
@@ -59,7 +33,7 @@ final class ForeignSignalCalls implements SignalCalls {
 	public int fcntl(int fd, int command, int argument) {
 		try (Arena arena = Arena.ofConfined()) {
 			MemorySegment state = ForeignLibc.callState(arena);
-			return result((int) FCNTL.invokeExact(state, fd, command, argument), state);
+			return result((int) Relaunch.FCNTL.invokeExact(state, fd, command, argument), state);
 		}
 		catch (Throwable ex) {
 			throw ForeignLibc.unchecked(ex);
@@ -75,7 +49,7 @@ final class ForeignSignalCalls implements SignalCalls {
 			}
 			array.setAtIndex(ValueLayout.ADDRESS, argv.size(), MemorySegment.NULL);
 			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) EXECV.invokeExact(state, ForeignLibc.string(arena, path), array);
+			int result = (int) Relaunch.EXECV.invokeExact(state, ForeignLibc.string(arena, path), array);
 			return (result == -1) ? ForeignLibc.errno(state) : 0;
 		}
 		catch (Throwable ex) {
@@ -87,7 +61,7 @@ final class ForeignSignalCalls implements SignalCalls {
 	public int signalfd(byte[] set, int flags) {
 		try (Arena arena = Arena.ofConfined()) {
 			MemorySegment state = ForeignLibc.callState(arena);
-			return result((int) SIGNALFD.invokeExact(state, -1, arena.allocateFrom(ValueLayout.JAVA_BYTE, set), flags),
+			return result((int) Reads.SIGNALFD.invokeExact(state, -1, arena.allocateFrom(ValueLayout.JAVA_BYTE, set), flags),
 					state);
 		}
 		catch (Throwable ex) {
@@ -99,7 +73,7 @@ final class ForeignSignalCalls implements SignalCalls {
 	public int eventfd(int flags) {
 		try (Arena arena = Arena.ofConfined()) {
 			MemorySegment state = ForeignLibc.callState(arena);
-			return result((int) EVENTFD.invokeExact(state, 0, flags), state);
+			return result((int) Reads.EVENTFD.invokeExact(state, 0, flags), state);
 		}
 		catch (Throwable ex) {
 			throw ForeignLibc.unchecked(ex);
@@ -110,7 +84,7 @@ final class ForeignSignalCalls implements SignalCalls {
 	public int close(int fd) {
 		try (Arena arena = Arena.ofConfined()) {
 			MemorySegment state = ForeignLibc.callState(arena);
-			return result((int) CLOSE.invokeExact(state, fd), state);
+			return result((int) Reads.CLOSE.invokeExact(state, fd), state);
 		}
 		catch (Throwable ex) {
 			throw ForeignLibc.unchecked(ex);
@@ -120,6 +94,40 @@ final class ForeignSignalCalls implements SignalCalls {
 	@Override
 	public Reading reading(int signalfd, int wakeup, int size) {
 		return new ForeignReading(signalfd, wakeup, size);
+	}
+
+	// Linked on first use, in two groups: a JVM about to be relaunched needs only the first, the
+	// relaunched one mostly the second, and each handle costs a few milliseconds of a cold JVM.
+	private static final class Relaunch {
+
+		static final MethodHandle PTHREAD_SIGMASK = ForeignLibc.function("pthread_sigmask",
+				FunctionDescriptor.of(INT, INT, ADDRESS, ADDRESS));
+
+		static final MethodHandle FCNTL = ForeignLibc.functionWithErrno("fcntl", FunctionDescriptor.of(INT, INT, INT, INT),
+				Linker.Option.firstVariadicArg(2));
+
+		static final MethodHandle EXECV = ForeignLibc.functionWithErrno("execv",
+				FunctionDescriptor.of(INT, ADDRESS, ADDRESS));
+
+	}
+
+	private static final class Reads {
+
+		static final MethodHandle SIGNALFD = ForeignLibc.functionWithErrno("signalfd",
+				FunctionDescriptor.of(INT, INT, ADDRESS, INT));
+
+		static final MethodHandle EVENTFD = ForeignLibc.functionWithErrno("eventfd", FunctionDescriptor.of(INT, INT, INT));
+
+		static final MethodHandle POLL = ForeignLibc.functionWithErrno("poll", FunctionDescriptor.of(INT, ADDRESS, LONG, INT));
+
+		static final MethodHandle READ = ForeignLibc.functionWithErrno("read",
+				FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
+
+		static final MethodHandle WRITE = ForeignLibc.functionWithErrno("write",
+				FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
+
+		static final MethodHandle CLOSE = ForeignLibc.functionWithErrno("close", FunctionDescriptor.of(INT, INT));
+
 	}
 
 	private static int result(int result, MemorySegment state) {
@@ -163,7 +171,7 @@ final class ForeignSignalCalls implements SignalCalls {
 			this.pollfds.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
 			this.pollfds.set(ValueLayout.JAVA_SHORT, POLLFD_SIZE + 6, (short) 0);
 			try {
-				int result = (int) POLL.invokeExact(this.state, this.pollfds, 2L, -1);
+				int result = (int) Reads.POLL.invokeExact(this.state, this.pollfds, 2L, -1);
 				return (result == -1) ? -ForeignLibc.errno(this.state) : this.pollfds.get(ValueLayout.JAVA_SHORT, 6);
 			}
 			catch (Throwable ex) {
@@ -174,7 +182,7 @@ final class ForeignSignalCalls implements SignalCalls {
 		@Override
 		public int read(byte[] into) {
 			try {
-				long read = (long) READ.invokeExact(this.state, this.signalfd, this.buffer,
+				long read = (long) Reads.READ.invokeExact(this.state, this.signalfd, this.buffer,
 						Math.min(this.buffer.byteSize(), (long) into.length));
 				if (read == -1) {
 					return -ForeignLibc.errno(this.state);
@@ -192,7 +200,7 @@ final class ForeignSignalCalls implements SignalCalls {
 			try (Arena call = Arena.ofConfined()) {
 				MemorySegment one = call.allocateFrom(ValueLayout.JAVA_LONG, 1L);
 				MemorySegment callState = ForeignLibc.callState(call);
-				long written = (long) WRITE.invokeExact(callState, this.wakeup, one, 8L);
+				long written = (long) Reads.WRITE.invokeExact(callState, this.wakeup, one, 8L);
 				return (written == -1) ? -ForeignLibc.errno(callState) : (int) written;
 			}
 			catch (Throwable ex) {
