@@ -58,10 +58,11 @@ class NativeImplementationsContractTests {
 	}
 
 	@Test
-	void theDefaultIsForeignOnJdk22AndLaterAndJnrBefore() {
-		assertThat(NativeImplementation.name()).isEqualTo((Runtime.version().feature() >= 22) ? "ffm" : "jnr");
-		assertThat(NativeSignals.get().implementation()).isEqualTo(
-				(Runtime.version().feature() >= 22) ? "ForeignSignalCalls" : "JnrSignalCalls");
+	void theDefaultIsForeignOnJdk22AndLaterAndJnrBeforeOrWhereAskedFor() {
+		boolean foreign = Runtime.version().feature() >= 22
+				&& !System.getProperty(NativeImplementation.PROPERTY, "").equals("jnr");
+		assertThat(NativeImplementation.name()).isEqualTo(foreign ? "ffm" : "jnr");
+		assertThat(NativeSignals.get().implementation()).isEqualTo(foreign ? "ForeignSignalCalls" : "JnrSignalCalls");
 		assertThat(NativeAccess.availability().available()).isTrue();
 	}
 
