@@ -62,6 +62,7 @@ class NoexecTemporaryDirectoryIT {
 			app.awaitHttp();
 			String health = app.get("/actuator/health").body();
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("signalfd");
+			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.native")).isEqualTo("ffm");
 			assertThat(JsonPath.<Integer>read(health, "$.components.slimta.details.uid")).isEqualTo(65534);
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.privileges")).isEqualTo("dropped");
 			Map<Long, Set<Integer>> blocked = app.blockedSignalsByThread();
@@ -81,6 +82,7 @@ class NoexecTemporaryDirectoryIT {
 			app.awaitHttp();
 			String health = app.get("/actuator/health").body();
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("jdk");
+			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.native")).isEqualTo("unavailable");
 			assertThat(app.terminate()).as(app.output()).isEqualTo(143);
 			List<String> lines = app.output().lines().toList();
 			assertThat(lines.stream().filter((line) -> line.contains("jffi"))).singleElement()

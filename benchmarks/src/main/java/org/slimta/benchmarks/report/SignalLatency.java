@@ -26,9 +26,9 @@ final class SignalLatency {
 
 	private static final Signal SIGNAL = Signal.SIGHUP;
 
-	private static final List<Variant> VARIANTS = List.of(new Variant("jdk", "jdk", List.of()),
-			new Variant("signalfd (ffm)", "signalfd", List.of()),
-			new Variant("signalfd (jnr)", "signalfd", List.of("-Dorg.slimta.system.native=jnr")));
+	private static final List<Variant> VARIANTS = List.of(new Variant("jdk", "jdk", null, List.of()),
+			new Variant("signalfd (ffm)", "signalfd", "ffm", List.of()),
+			new Variant("signalfd (jnr)", "signalfd", "jnr", List.of("-Dorg.slimta.system.native=jnr")));
 
 	private final BenchmarkSetup setup;
 
@@ -39,7 +39,7 @@ final class SignalLatency {
 	void report(MarkdownReport report) throws IOException, InterruptedException {
 		Map<String, Object> results = new LinkedHashMap<>();
 		for (Variant variant : VARIANTS) {
-			boolean foreign = variant.backend().equals("signalfd") && variant.jvmOptions().isEmpty();
+			boolean foreign = "ffm".equals(variant.implementation());
 			// The application runs on the driver's JDK (java.home); before 22 its default is jnr.
 			results.put(variant.label(), (foreign && Runtime.version().feature() < 22)
 					? "not measured: the foreign function API needs JDK 22+, this is " + Runtime.version().feature()
@@ -101,6 +101,11 @@ final class SignalLatency {
 				return "not measured yet: asked for `" + backend + "`, the application reports `signals="
 						+ reported + "` (the signals feature is not on this branch)";
 			}
+			String implementation = app.healthDetail("native");
+			if (variant.implementation() != null && !variant.implementation().equals(implementation)) {
+				return "not measured: asked for `" + variant.implementation() + "`, the application reports `native="
+						+ implementation + "`";
+			}
 			int pid = (int) app.pid();
 			List<Double> latencies = new ArrayList<>();
 			int total = this.setup.effort().warmupSignals() + this.setup.effort().signals();
@@ -127,7 +132,8 @@ final class SignalLatency {
 		}
 	}
 
-	private record Variant(String label, String backend, List<String> jvmOptions) {
+	// implementation: the native calls asked for, as the health detail `native` reports them; null for jdk.
+	private record Variant(String label, String backend, String implementation, List<String> jvmOptions) {
 	}
 
 }

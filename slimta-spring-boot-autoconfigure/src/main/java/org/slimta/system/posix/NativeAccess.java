@@ -44,6 +44,14 @@ public final class NativeAccess {
 	}
 
 	/**
+	 * How this JVM makes its native calls, as health details and benchmarks show it.
+	 * @return {@code ffm} (the JDK's foreign function API), {@code jnr}, or {@code unavailable}
+	 */
+	public static String implementation() {
+		return (Decided.CAUSE != null) ? "unavailable" : NativeImplementation.name();
+	}
+
+	/**
 	 * Why native calls cannot be made in this JVM.
 	 * @return the cause, or {@code null} when they can
 	 */
