@@ -133,6 +133,18 @@ final class SampleAppProcess implements AutoCloseable {
 		return launch(wrapper, List.of("-jar", jar().toString()), Map.of(), freePort(), args);
 	}
 
+	/**
+	 * Start the jar with JVM options through another program, for example {@code unshare --mount sh -c
+	 * '...; exec "$@"'}, which may change the working directory (the jar's path is absolute).
+	 */
+	static SampleAppProcess startThrough(List<String> wrapper, List<String> jvmOptions, String... args)
+			throws IOException {
+		List<String> launch = new ArrayList<>(jvmOptions);
+		launch.add("-jar");
+		launch.add(jar().toAbsolutePath().toString());
+		return launch(wrapper, launch, Map.of(), freePort(), args);
+	}
+
 	private static SampleAppProcess launch(List<String> launch, Map<String, String> environment, int port,
 			String... args) throws IOException {
 		return launch(List.of(), launch, environment, port, args);

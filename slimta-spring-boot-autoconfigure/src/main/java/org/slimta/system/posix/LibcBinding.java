@@ -1,13 +1,15 @@
 package org.slimta.system.posix;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Platform;
 
 /**
- * A jnr-ffi interface bound to the C library, or why it could not be: only on Linux, and only if
- * jnr-ffi loads; or likewise a foreign implementation ({@link #foreign}). Each binding is made once, on first use, by the class that wraps it.
+ * Calls bound to the C library, or why they could not be: only where {@link NativeAccess} allows
+ * native calls at all, and only if the binding itself succeeds. Each binding is made once, on
+ * first use, by the class that wraps it, and its failure kept.
  *
  * @param <T> the typed calls built on the bound interface
  * @param calls the calls, or {@code null} when unavailable
@@ -15,17 +17,44 @@ import jnr.ffi.Platform;
  */
 record LibcBinding<T>(T calls, PosixUnavailableException failure) {
 
+	/**
+	 * Bind a jnr-ffi interface to libc.
+	 * @param <L> the interface
+	 * @param <T> the calls built on it
+	 * @param library the interface
+	 * @param wrap builds the calls on the bound interface
+	 * @return the binding, or why it failed
+	 */
 	static <L, T> LibcBinding<T> load(Class<L> library, Function<L, T> wrap) {
-		String osName = System.getProperty("os.name", "unknown");
-		if (!Availability.isLinux(osName)) {
-			return new LibcBinding<>(null, new PosixUnavailableException(Availability.notLinux(osName).reason(), null));
+		PosixUnavailableException unavailable = NativeAccess.unavailabilityCause();
+		if (unavailable != null) {
+			return new LibcBinding<>(null, unavailable);
 		}
 		try {
 			L bound = LibraryLoader.create(library).load(Platform.getNativePlatform().getStandardCLibraryName());
 			return new LibcBinding<>(wrap.apply(bound), null);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			return new LibcBinding<>(null, new PosixUnavailableException("jnr-ffi failed to bind libc: " + ex, ex));
+			// Under the foreign implementation jffi is loaded for the first time here.
+			return new LibcBinding<>(null, JffiStub.unavailable(ex));
+		}
+	}
+
+	/**
+	 * Bind calls that decide their implementation themselves.
+	 * @param <T> the calls
+	 * @param bind binds them, throwing a {@link PosixUnavailableException} with the reason
+	 * @return the binding, or why it failed
+	 */
+	static <T> LibcBinding<T> of(Supplier<T> bind) {
+		try {
+			return new LibcBinding<>(bind.get(), null);
+		}
+		catch (PosixUnavailableException ex) {
+			return new LibcBinding<>(null, ex);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return new LibcBinding<>(null, new PosixUnavailableException("binding libc failed: " + ex, ex));
 		}
 	}
 
@@ -33,25 +62,27 @@ record LibcBinding<T>(T calls, PosixUnavailableException failure) {
 		if (this.failure != null) {
 			throw this.failure;
 		}
+		NativeAccess.ensureAvailability();
 		return this.calls;
 	}
 
 	Availability availability() {
-		return (this.failure != null) ? Availability.no(this.failure.getMessage()) : Availability.yes();
+		return (this.failure != null) ? Availability.of(this.failure) : Availability.yes();
 	}
 
 	/**
 	 * A foreign implementation of some calls (JDK 22+, see {@link NativeImplementation}), or why it
-	 * could not be made: only on Linux, and only if the JDK's foreign function API binds libc.
+	 * could not be made: only where {@link NativeAccess} allows native calls, and only if the JDK's
+	 * foreign function API binds libc.
 	 * @param <T> the type it implements
 	 * @param type the type it implements
 	 * @param simpleName the simple name of the class, which exists only for JDK 22 and later
 	 * @return the binding
 	 */
 	static <T> LibcBinding<T> foreign(Class<T> type, String simpleName) {
-		String osName = System.getProperty("os.name", "unknown");
-		if (!Availability.isLinux(osName)) {
-			return new LibcBinding<>(null, new PosixUnavailableException(Availability.notLinux(osName).reason(), null));
+		PosixUnavailableException unavailable = NativeAccess.unavailabilityCause();
+		if (unavailable != null) {
+			return new LibcBinding<>(null, unavailable);
 		}
 		try {
 			return new LibcBinding<>(NativeImplementation.instantiate(type, simpleName), null);

@@ -1,25 +1,15 @@
 package org.slimta.system.posix;
 
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Set;
-
-import com.kenai.jffi.CallContext;
-import com.kenai.jffi.CallingConvention;
-import com.kenai.jffi.Invoker;
-import com.kenai.jffi.LastError;
-import com.kenai.jffi.Library;
-import com.kenai.jffi.MemoryIO;
-import com.kenai.jffi.Type;
 
 /**
  * The native calls that prepare a process for {@code signalfd} and read signals from it: the
  * signal mask of the calling thread, close-on-exec, {@code execv}, and {@link SignalDescriptor}s.
  * <p>
- * Made through jffi alone, the layer under jnr-ffi: a JVM about to be relaunched, and the
- * relaunched one reading its signals, need neither jnr-ffi's binding (proxies, type mappers,
- * reflection: about 100 ms of a cold JVM and most of the heap the starter would otherwise keep)
- * nor jnr-posix. Bound on first use of {@link #get()}.
+ * Made through the JDK's foreign function API on JDK 22 and later, through jffi alone (the layer
+ * under jnr-ffi) before: a JVM about to be relaunched, and the relaunched one reading its signals,
+ * need neither jnr-ffi's binding nor jnr-posix. Bound on first use of {@link #get()}.
  */
 public final class NativeSignals {
 
@@ -38,47 +28,10 @@ public final class NativeSignals {
 	// O_CLOEXEC, which signalfd and eventfd take as SFD_CLOEXEC and EFD_CLOEXEC.
 	static final int CLOEXEC = 02000000;
 
-	private final Invoker invoker = Invoker.getInstance();
+	private final SignalCalls calls;
 
-	private final MemoryIO memory = MemoryIO.getInstance();
-
-	// Every argument a register-wide integer or pointer; int results, or ssize_t for read and write.
-	private final CallContext one = context(Type.SINT, 1);
-
-	private final CallContext two = context(Type.SINT, 2);
-
-	private final CallContext three = context(Type.SINT, 3);
-
-	private final CallContext transfer = context(Type.SLONG, 3);
-
-	private final long pthreadSigmask;
-
-	private final long fcntl;
-
-	private final long execv;
-
-	private final long signalfd;
-
-	private final long eventfd;
-
-	private final long poll;
-
-	private final long read;
-
-	private final long write;
-
-	private final long close;
-
-	private NativeSignals(Library libc) {
-		this.pthreadSigmask = symbol(libc, "pthread_sigmask");
-		this.fcntl = symbol(libc, "fcntl");
-		this.execv = symbol(libc, "execv");
-		this.signalfd = symbol(libc, "signalfd");
-		this.eventfd = symbol(libc, "eventfd");
-		this.poll = symbol(libc, "poll");
-		this.read = symbol(libc, "read");
-		this.write = symbol(libc, "write");
-		this.close = symbol(libc, "close");
+	NativeSignals(SignalCalls calls) {
+		this.calls = calls;
 	}
 
 	/**
@@ -87,11 +40,15 @@ public final class NativeSignals {
 	 * @throws PosixUnavailableException if they cannot be used here
 	 */
 	public static NativeSignals get() {
-		Holder holder = Holder.BOUND;
-		if (holder.failure != null) {
-			throw holder.failure;
-		}
-		return holder.calls;
+		return Holder.BOUND.get();
+	}
+
+	/**
+	 * Whether the calls can be used here, binding them on first use.
+	 * @return the availability, with the reason and the remedy when unavailable
+	 */
+	public static Availability availability() {
+		return Holder.BOUND.availability();
 	}
 
 	/**
@@ -112,16 +69,9 @@ public final class NativeSignals {
 	}
 
 	private void mask(int how, Set<Integer> signals, String call) {
-		long set = copy(SignalSet.of(signals));
-		try {
-			// pthread_sigmask returns the error number rather than setting errno.
-			int error = (int) this.invoker.invokeN3(this.three, this.pthreadSigmask, how, set, 0);
-			if (error != 0) {
-				throw new PosixException(call, error);
-			}
-		}
-		finally {
-			this.memory.freeMemory(set);
+		int error = this.calls.pthreadSigmask(how, SignalSet.of(signals));
+		if (error != 0) {
+			throw new PosixException(call, error);
 		}
 	}
 
@@ -130,10 +80,9 @@ public final class NativeSignals {
 	 * @param fd the descriptor
 	 */
 	public void closeOnExec(int fd) {
-		int flags = check((int) this.invoker.invokeN3(this.three, this.fcntl, fd, F_GETFD, 0), "fcntl(" + fd + ", F_GETFD)");
+		int flags = check(this.calls.fcntl(fd, F_GETFD, 0), "fcntl(" + fd + ", F_GETFD)");
 		if ((flags & FD_CLOEXEC) == 0) {
-			check((int) this.invoker.invokeN3(this.three, this.fcntl, fd, F_SETFD, flags | FD_CLOEXEC),
-					"fcntl(" + fd + ", F_SETFD, FD_CLOEXEC)");
+			check(this.calls.fcntl(fd, F_SETFD, flags | FD_CLOEXEC), "fcntl(" + fd + ", F_SETFD, FD_CLOEXEC)");
 		}
 	}
 
@@ -143,7 +92,7 @@ public final class NativeSignals {
 	 * @return whether it was open
 	 */
 	public boolean closeOnExecIfOpen(int fd) {
-		if ((int) this.invoker.invokeN3(this.three, this.fcntl, fd, F_GETFD, 0) == -1 && errno() == EBADF) {
+		if (this.calls.fcntl(fd, F_GETFD, 0) == -EBADF) {
 			return false;
 		}
 		closeOnExec(fd);
@@ -158,27 +107,7 @@ public final class NativeSignals {
 	 * @throws PosixException always, when the call failed
 	 */
 	public void execv(String path, List<String> argv) {
-		Charset charset = Charset.defaultCharset();
-		long[] strings = new long[argv.size() + 1];
-		long array = this.memory.allocateMemory(8L * strings.length, true);
-		try {
-			for (int i = 0; i < argv.size(); i++) {
-				strings[i] = string(argv.get(i).getBytes(charset));
-				this.memory.putAddress(array + 8L * i, strings[i]);
-			}
-			strings[argv.size()] = string(path.getBytes(charset));
-			this.memory.putAddress(array + 8L * argv.size(), 0);
-			this.invoker.invokeN2(this.two, this.execv, strings[argv.size()], array);
-			throw new PosixException("execv(" + path + ")", errno());
-		}
-		finally {
-			for (long string : strings) {
-				if (string != 0) {
-					this.memory.freeMemory(string);
-				}
-			}
-			this.memory.freeMemory(array);
-		}
+		throw new PosixException("execv(" + path + ")", this.calls.execv(path, argv));
 	}
 
 	/**
@@ -187,112 +116,55 @@ public final class NativeSignals {
 	 * @return the descriptor, close-on-exec
 	 */
 	public SignalDescriptor openSignalfd(Set<Integer> signals) {
-		long set = copy(SignalSet.of(signals));
-		int descriptor;
-		try {
-			descriptor = check((int) this.invoker.invokeN3(this.three, this.signalfd, -1, set, CLOEXEC),
-					"signalfd(" + signals + ")");
+		int descriptor = check(this.calls.signalfd(SignalSet.of(signals), CLOEXEC), "signalfd(" + signals + ")");
+		int wakeup = this.calls.eventfd(CLOEXEC);
+		if (wakeup < 0) {
+			this.calls.close(descriptor);
+			throw new PosixException("eventfd()", -wakeup);
 		}
-		finally {
-			this.memory.freeMemory(set);
-		}
-		int wakeup = (int) this.invoker.invokeN2(this.two, this.eventfd, 0, CLOEXEC);
-		if (wakeup == -1) {
-			int errno = errno();
-			close(descriptor);
-			throw new PosixException("eventfd()", errno);
-		}
-		return new SignalDescriptor(this, descriptor, wakeup);
+		return new SignalDescriptor(this.calls, descriptor, wakeup);
 	}
 
-	MemoryIO memory() {
-		return this.memory;
+	/**
+	 * The implementation in use, for tests.
+	 * @return the simple name of its class
+	 */
+	String implementation() {
+		return this.calls.getClass().getSimpleName();
 	}
 
-	int poll(long pollfds, int count) {
-		return (int) this.invoker.invokeN3(this.three, this.poll, pollfds, count, -1);
-	}
-
-	long read(int fd, long buffer, long count) {
-		return this.invoker.invokeN3(this.transfer, this.read, fd, buffer, count);
-	}
-
-	long write(int fd, long buffer, long count) {
-		return this.invoker.invokeN3(this.transfer, this.write, fd, buffer, count);
-	}
-
-	void close(int fd) {
-		this.invoker.invokeN1(this.one, this.close, fd);
-	}
-
-	int errno() {
-		return LastError.getInstance().get();
-	}
-
-	int check(int result, String call) {
-		if (result == -1) {
-			throw new PosixException(call, errno());
+	static int check(int result, String call) {
+		if (result < 0) {
+			throw new PosixException(call, -result);
 		}
 		return result;
 	}
 
-	private long copy(byte[] bytes) {
-		long address = this.memory.allocateMemory(bytes.length, true);
-		this.memory.putByteArray(address, bytes, 0, bytes.length);
-		return address;
-	}
-
-	private long string(byte[] bytes) {
-		long address = this.memory.allocateMemory(bytes.length + 1, true);
-		this.memory.putZeroTerminatedByteArray(address, bytes, 0, bytes.length);
-		return address;
-	}
-
-	private static CallContext context(Type result, int arguments) {
-		Type[] parameters = new Type[arguments];
-		for (int i = 0; i < arguments; i++) {
-			parameters[i] = Type.SLONG;
+	/**
+	 * Bind the calls of this JVM's implementation: the foreign one on JDK 22+, jffi otherwise.
+	 * @return the calls
+	 * @throws PosixUnavailableException if they cannot be bound
+	 */
+	static SignalCalls bind() {
+		NativeAccess.ensureAvailability();
+		if (NativeImplementation.foreign()) {
+			return NativeImplementation.instantiate(SignalCalls.class, "ForeignSignalCalls");
 		}
-		return CallContext.getCallContext(result, parameters, CallingConvention.DEFAULT, true);
-	}
-
-	private static long symbol(Library libc, String name) {
-		long address = libc.getSymbolAddress(name);
-		if (address == 0) {
-			throw new PosixUnavailableException("libc has no " + name + ": " + Library.getLastError(), null);
+		try {
+			return new JnrSignalCalls();
 		}
-		return address;
+		catch (PosixUnavailableException ex) {
+			throw ex;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			throw JffiStub.unavailable(ex);
+		}
 	}
 
 	// The holder idiom: bound once, on first use, thread-safe without locking.
 	private static final class Holder {
 
-		static final Holder BOUND = bind();
-
-		final NativeSignals calls;
-
-		final PosixUnavailableException failure;
-
-		private Holder(NativeSignals calls, PosixUnavailableException failure) {
-			this.calls = calls;
-			this.failure = failure;
-		}
-
-		private static Holder bind() {
-			String osName = System.getProperty("os.name", "unknown");
-			if (!Availability.isLinux(osName)) {
-				return new Holder(null, new PosixUnavailableException(Availability.notLinux(osName).reason(), null));
-			}
-			try {
-				return new Holder(new NativeSignals(Library.getDefault()), null);
-			}
-			catch (PosixUnavailableException ex) {
-				return new Holder(null, ex);
-			}
-			catch (RuntimeException | LinkageError ex) {
-				return new Holder(null, new PosixUnavailableException("jffi failed to bind libc: " + ex, ex));
-			}
-		}
+		static final LibcBinding<NativeSignals> BOUND = LibcBinding.of(() -> new NativeSignals(bind()));
 
 	}
 

@@ -3,15 +3,15 @@ package org.slimta.system.posix;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import jnr.posix.Group;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
-import jnr.posix.Passwd;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The native system calls the helpers need, as typed Java methods. Nothing else in the project
- * touches jnr. A failed call throws a {@link PosixException} that names the call and
- * {@code errno}.
+ * The native system calls the helpers need, as typed Java methods, made through the JDK's foreign
+ * function API on JDK 22 and later and through jnr-posix before (see {@link NativeImplementation}).
+ * Nothing else in the project touches either. A failed call throws a {@link PosixException} that
+ * names the call and {@code errno}.
  * <p>
  * The native library is loaded on first use of {@link #get()} or {@link #availability()}, not at
  * class load, so that merely loading this class never fails; on systems other than Linux the
@@ -19,9 +19,9 @@ import jnr.posix.Passwd;
  */
 public final class Posix {
 
-	private final POSIX posix;
+	private final PosixCalls posix;
 
-	private Posix(POSIX posix) {
+	Posix(PosixCalls posix) {
 		this.posix = posix;
 	}
 
@@ -33,8 +33,10 @@ public final class Posix {
 	public static Posix get() {
 		Loaded loaded = Holder.LOADED;
 		if (loaded.posix == null) {
-			throw new PosixUnavailableException(loaded.availability.reason(), loaded.failure);
+			throw new PosixUnavailableException(loaded.availability.reason(),
+					loaded.availability.remedy().isEmpty() ? null : loaded.availability.remedy(), loaded.failure);
 		}
+		NativeAccess.ensureAvailability();
 		return loaded.posix;
 	}
 
@@ -67,7 +69,7 @@ public final class Posix {
 	 * @return the user, or empty if there is none of that name
 	 */
 	public Optional<UserEntry> user(String name) {
-		return Optional.ofNullable(this.posix.getpwnam(name)).map(Posix::toUser);
+		return Optional.ofNullable(this.posix.userByName(name));
 	}
 
 	/**
@@ -76,7 +78,7 @@ public final class Posix {
 	 * @return the user, or empty if the id has no entry
 	 */
 	public Optional<UserEntry> user(int uid) {
-		return Optional.ofNullable(this.posix.getpwuid(uid)).map(Posix::toUser);
+		return Optional.ofNullable(this.posix.userById(uid));
 	}
 
 	/**
@@ -85,7 +87,7 @@ public final class Posix {
 	 * @return the group, or empty if there is none of that name
 	 */
 	public Optional<GroupEntry> group(String name) {
-		return Optional.ofNullable(this.posix.getgrnam(name)).map(Posix::toGroup);
+		return Optional.ofNullable(this.posix.groupByName(name));
 	}
 
 	/**
@@ -94,7 +96,7 @@ public final class Posix {
 	 * @return the group, or empty if the id has no entry
 	 */
 	public Optional<GroupEntry> group(int gid) {
-		return Optional.ofNullable(this.posix.getgrgid(gid)).map(Posix::toGroup);
+		return Optional.ofNullable(this.posix.groupById(gid));
 	}
 
 	/**
@@ -155,18 +157,10 @@ public final class Posix {
 		}
 	}
 
-	private void check(int result, String call) {
-		if (result == -1) {
-			throw new PosixException(call, this.posix.errno());
+	private static void check(int result, String call) {
+		if (result < 0) {
+			throw new PosixException(call, -result);
 		}
-	}
-
-	private static UserEntry toUser(Passwd passwd) {
-		return new UserEntry(passwd.getLoginName(), (int) passwd.getUID(), (int) passwd.getGID(), passwd.getHome());
-	}
-
-	private static GroupEntry toGroup(Group group) {
-		return new GroupEntry(group.getName(), (int) group.getGID());
 	}
 
 	/**
@@ -179,26 +173,48 @@ public final class Posix {
 		if (!Availability.isLinux(osName)) {
 			return new Loaded(null, Availability.notLinux(osName), null);
 		}
+		PosixUnavailableException unavailable = NativeAccess.unavailabilityCause();
+		if (unavailable != null) {
+			return new Loaded(null, Availability.of(unavailable), unavailable);
+		}
 		try {
 			POSIX posix = loader.get();
 			if (!posix.isNative()) {
 				return new Loaded(null, Availability.no("jnr-posix could not load the C library"), null);
 			}
-			return new Loaded(new Posix(posix), Availability.yes(), null);
+			return new Loaded(new Posix(new JnrPosixCalls(posix)), Availability.yes(), null);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			return new Loaded(null, Availability.no("jnr-posix failed to load: " + ex), ex);
 		}
 	}
 
-	record Loaded(Posix posix, Availability availability, Throwable failure) {
+	/**
+	 * The calls of this JVM's implementation: the foreign one on JDK 22+, jnr-posix otherwise.
+	 * @return the loaded calls, or why there are none
+	 */
+	static Loaded load() {
+		if (!NativeImplementation.foreign()) {
+			return load(System.getProperty("os.name", "unknown"),
+					() -> POSIXFactory.getNativePOSIX(new ErrorThrowingHandler()));
+		}
+		try {
+			NativeAccess.ensureAvailability();
+			return new Loaded(new Posix(NativeImplementation.instantiate(PosixCalls.class, "ForeignPosixCalls")),
+					Availability.yes(), null);
+		}
+		catch (PosixUnavailableException ex) {
+			return new Loaded(null, Availability.of(ex), ex);
+		}
+	}
+
+	record Loaded(@Nullable Posix posix, Availability availability, @Nullable Throwable failure) {
 	}
 
 	// The holder idiom: loaded once, on first use, thread-safe without locking.
 	private static final class Holder {
 
-		static final Loaded LOADED = load(System.getProperty("os.name", "unknown"),
-				() -> POSIXFactory.getNativePOSIX(new ErrorThrowingHandler()));
+		static final Loaded LOADED = load();
 
 	}
 

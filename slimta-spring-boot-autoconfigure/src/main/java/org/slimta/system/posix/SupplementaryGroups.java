@@ -2,27 +2,18 @@ package org.slimta.system.posix;
 
 import java.util.Arrays;
 
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Runtime;
-import jnr.ffi.annotations.In;
-import jnr.ffi.annotations.Out;
-import jnr.ffi.annotations.SaveError;
-import jnr.ffi.byref.IntByReference;
-
 /**
  * The supplementary group calls of the C library that jnr-posix lacks: {@code initgroups},
- * {@code setgroups} and {@code getgrouplist}. Bound once, on first use of {@link #get()}: bind them
- * before privileges are dropped, since the binding may need to write into {@code java.io.tmpdir}.
+ * {@code setgroups} and {@code getgrouplist}; made through the JDK's foreign function API on JDK
+ * 22 and later, through jnr-ffi before. Bound once, on first use of {@link #get()}: bind them
+ * before privileges are dropped, since jnr's binding may need to write into {@code java.io.tmpdir}.
  */
 public final class SupplementaryGroups {
 
-	private final LibC libc;
+	private final GroupCalls calls;
 
-	private final Runtime runtime;
-
-	private SupplementaryGroups(LibC libc) {
-		this.libc = libc;
-		this.runtime = Runtime.getRuntime(libc);
+	SupplementaryGroups(GroupCalls calls) {
+		this.calls = calls;
 	}
 
 	/**
@@ -31,8 +22,7 @@ public final class SupplementaryGroups {
 	 * @throws PosixUnavailableException if the native calls cannot be used here
 	 */
 	public static SupplementaryGroups get() {
-		Posix.get();
-		return Holder.GROUPS;
+		return Holder.BOUND.get();
 	}
 
 	/**
@@ -43,8 +33,9 @@ public final class SupplementaryGroups {
 	 * @throws PosixException if the call fails ({@code EPERM} without {@code CAP_SETGID})
 	 */
 	public void initgroups(String user, int gid) {
-		if (this.libc.initgroups(user, gid) == -1) {
-			throw new PosixException("initgroups(" + user + ", " + gid + ")", this.runtime.getLastError());
+		int result = this.calls.initgroups(user, gid);
+		if (result < 0) {
+			throw new PosixException("initgroups(" + user + ", " + gid + ")", -result);
 		}
 	}
 
@@ -53,8 +44,9 @@ public final class SupplementaryGroups {
 	 * @throws PosixException if the call fails ({@code EPERM} without {@code CAP_SETGID})
 	 */
 	public void clear() {
-		if (this.libc.setgroups(0, null) == -1) {
-			throw new PosixException("setgroups(0, NULL)", this.runtime.getLastError());
+		int result = this.calls.clearGroups();
+		if (result < 0) {
+			throw new PosixException("setgroups(0, NULL)", -result);
 		}
 	}
 
@@ -67,31 +59,31 @@ public final class SupplementaryGroups {
 	 */
 	public int[] groupList(String user, int gid) {
 		int[] groups = new int[64];
-		IntByReference count = new IntByReference(groups.length);
-		while (this.libc.getgrouplist(user, gid, groups, count) == -1) {
+		int[] count = { groups.length };
+		while (this.calls.getgrouplist(user, gid, groups, count) == -1) {
 			// -1 means the array was too small; count now holds the size needed
-			groups = new int[Math.max(count.intValue(), groups.length * 2)];
-			count = new IntByReference(groups.length);
+			groups = new int[Math.max(count[0], groups.length * 2)];
+			count[0] = groups.length;
 		}
-		return Arrays.stream(groups, 0, count.intValue()).sorted().distinct().toArray();
+		return Arrays.stream(groups, 0, count[0]).sorted().distinct().toArray();
 	}
 
-	/** The libc functions, as jnr-ffi binds them. */
-	public interface LibC {
-
-		@SaveError
-		int initgroups(String user, int group);
-
-		@SaveError
-		int setgroups(long size, @In int[] list);
-
-		int getgrouplist(String user, int group, @Out int[] groups, IntByReference ngroups);
-
+	private static LibcBinding<SupplementaryGroups> bind() {
+		if (NativeImplementation.foreign()) {
+			return LibcBinding.of(() -> {
+				NativeAccess.ensureAvailability();
+				return new SupplementaryGroups(NativeImplementation.instantiate(GroupCalls.class, "ForeignGroupCalls"));
+			});
+		}
+		LibcBinding<GroupCalls> bound = JnrGroupCalls.bind();
+		return (bound.failure() != null) ? new LibcBinding<>(null, bound.failure())
+				: new LibcBinding<>(new SupplementaryGroups(bound.calls()), null);
 	}
 
+	// The holder idiom: bound once, on first use, thread-safe without locking.
 	private static final class Holder {
 
-		static final SupplementaryGroups GROUPS = new SupplementaryGroups(LibraryLoader.create(LibC.class).load("c"));
+		static final LibcBinding<SupplementaryGroups> BOUND = bind();
 
 	}
 

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slimta.system.daemon.JvmCommandLine;
+import org.slimta.system.posix.Availability;
+import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.signal.SignalfdPreparation.Assessment;
 import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
 import org.slimta.system.signal.SignalfdPreparation.Verdict;
@@ -104,6 +106,12 @@ public final class StartupRelaunch {
 		Assessment assessment = SignalfdPreparation.assess(handled, relaunchAllowed, facts);
 		if (assessment.verdict() != Verdict.RELAUNCH) {
 			return assessment;
+		}
+		Availability calls = NativeSignals.availability();
+		if (!calls.available()) {
+			failure = Assessment.unavailable("native system calls are unavailable: " + calls.reason(),
+					calls.remedy().isEmpty() ? "run on Linux x86_64 or aarch64 with glibc" : calls.remedy());
+			return failure;
 		}
 		try {
 			InPlaceRelaunch.execute(facts.commandLine(), handled, shutdownOn, facts.environment());

@@ -54,6 +54,37 @@ final class ForeignLibc {
 	}
 
 	/**
+	 * A function that sets {@code errno}, with further linker options (for example
+	 * {@link Linker.Option#firstVariadicArg(int)} for {@code fcntl} and {@code open}).
+	 * @param name the function's name
+	 * @param descriptor its signature
+	 * @param options the further options
+	 * @return the handle, taking a call state segment first
+	 * @throws PosixUnavailableException if libc has no such function
+	 */
+	static MethodHandle functionWithErrno(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+		Linker.Option[] all = new Linker.Option[options.length + 1];
+		all[0] = CAPTURE_ERRNO;
+		System.arraycopy(options, 0, all, 1, options.length);
+		return LINKER.downcallHandle(symbol(name), descriptor, all);
+	}
+
+	/**
+	 * What a {@code MethodHandle.invokeExact} threw, to rethrow: a downcall throws nothing checked.
+	 * @param thrown what it threw
+	 * @return a runtime exception to throw
+	 */
+	static RuntimeException unchecked(Throwable thrown) {
+		if (thrown instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		if (thrown instanceof Error error) {
+			throw error;
+		}
+		return new IllegalStateException(thrown);
+	}
+
+	/**
 	 * Whether libc has a function (glibc's non-portable ones are newer than some C libraries).
 	 * @param name the function's name
 	 * @return whether it exists

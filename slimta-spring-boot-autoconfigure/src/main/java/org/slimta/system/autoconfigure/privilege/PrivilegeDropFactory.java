@@ -1,7 +1,10 @@
 package org.slimta.system.autoconfigure.privilege;
 
+import java.util.Locale;
+
 import org.slimta.system.InvalidValueException;
 import org.slimta.system.autoconfigure.PrivilegesProperties;
+import org.slimta.system.posix.Availability;
 import org.slimta.system.posix.GroupEntry;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.posix.SupplementaryGroups;
@@ -61,13 +64,21 @@ final class PrivilegeDropFactory {
 	}
 
 	private static Posix posix(String value) {
-		if (!Posix.availability().available()) {
+		Availability availability = Posix.availability();
+		if (!availability.available()) {
 			throw new InvalidValueException(value,
-					"privileges cannot be dropped here: native system calls are unavailable: "
-							+ Posix.availability().reason(),
-					"no value on this system (dropping privileges needs Linux)");
+					"privileges cannot be dropped here: native system calls are unavailable: " + availability.reason(),
+					accepted(availability));
 		}
 		return Posix.get();
+	}
+
+	private static String accepted(Availability availability) {
+		if (!availability.remedy().isEmpty()) {
+			return "a user once the native calls load: " + availability.remedy();
+		}
+		boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+		return linux ? "no value until the native calls load here" : "no value on this system (dropping privileges needs Linux)";
 	}
 
 }

@@ -25,6 +25,7 @@ import org.slimta.system.boot.signal.SignalSourceLifecycle;
 import org.slimta.system.boot.signal.SignalSourceStatus;
 import org.slimta.system.logging.Log4jFiles;
 import org.slimta.system.logging.LogbackFiles;
+import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.signal.BlockedSignals;
 import org.slimta.system.signal.JdkSignalSource;
 import org.slimta.system.signal.Signal;
@@ -107,8 +108,9 @@ public final class SignalAutoConfiguration {
 			reader.awaitOpen(OPEN_TIMEOUT);
 		}
 		catch (IllegalStateException ex) {
-			throw new SignalfdUnavailableException(ex.getMessage(), "check that the process may load jnr-ffi's native"
-					+ " library (a java.io.tmpdir that allows executables)", true);
+			String remedy = NativeSignals.availability().remedy();
+			throw new SignalfdUnavailableException(ex.getMessage(),
+					remedy.isEmpty() ? "check that the process may make native calls" : remedy, true);
 		}
 		// The JVM's handlers cannot take signals under -Xrs: with backend=jdk too, signalfd (said at start-up).
 		return new SignalfdSource(reader, signals.getHandled());

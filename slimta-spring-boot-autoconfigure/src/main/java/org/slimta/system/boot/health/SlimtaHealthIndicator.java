@@ -6,13 +6,15 @@ import java.util.Map;
 
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.ProcessIdentity;
+import org.slimta.system.posix.NativeAccess;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The {@code slimta} health component: who the process is now (pid, user, uid, gid) and the state
- * of each feature as the feature reports it. {@code DOWN} when a configured feature failed.
+ * The {@code slimta} health component: who the process is now (pid, user, uid, gid), how it makes
+ * its native calls ({@code ffm}, {@code jnr} or {@code unavailable}) and the state of each feature as
+ * the feature reports it. {@code DOWN} when a configured feature failed.
  */
 public class SlimtaHealthIndicator extends AbstractHealthIndicator {
 
@@ -35,6 +37,7 @@ public class SlimtaHealthIndicator extends AbstractHealthIndicator {
 		details.put("user", identity.user());
 		details.put("uid", identity.uid());
 		details.put("gid", identity.gid());
+		details.put("native", NativeAccess.implementation());
 		// What each feature shows while it is not in use; a feature's own status replaces it.
 		details.put("privileges", "not-configured");
 		details.put("signals", "disabled");

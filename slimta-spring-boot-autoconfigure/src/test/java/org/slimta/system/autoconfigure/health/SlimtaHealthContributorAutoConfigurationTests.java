@@ -35,6 +35,8 @@ class SlimtaHealthContributorAutoConfigurationTests {
 				.containsEntry("user", identity.user())
 				.containsEntry("uid", identity.uid())
 				.containsEntry("gid", identity.gid())
+				.containsEntry("native", (Runtime.version().feature() >= 22
+						&& !System.getProperty("org.slimta.system.native", "").equals("jnr")) ? "ffm" : "jnr")
 				.containsEntry("privileges", "not-configured")
 				.containsEntry("signals", "disabled")
 				.containsEntry("daemon", false);
