@@ -112,7 +112,7 @@ final class ForeignLibc {
 	}
 
 	/**
-	 * A C string, in the platform's charset (the JDK's own {@code sun.jnu.encoding} decides file names).
+	 * A C string, in UTF-8 (the default charset of JDK 18 and later, and so of every JDK that runs this code).
 	 * @param arena the arena that owns it
 	 * @param text the text
 	 * @return the NUL-terminated bytes

@@ -111,7 +111,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 			return result;
 		}
 		catch (Throwable ex) {
-			throw rethrown(ex);
+			throw ForeignLibc.unchecked(ex);
 		}
 	}
 
@@ -123,7 +123,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 			return (result < 0) ? -ForeignLibc.errno(state) : result;
 		}
 		catch (Throwable ex) {
-			throw rethrown(ex);
+			throw ForeignLibc.unchecked(ex);
 		}
 	}
 
@@ -135,7 +135,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 			return (result < 0) ? -ForeignLibc.errno(state) : result;
 		}
 		catch (Throwable ex) {
-			throw rethrown(ex);
+			throw ForeignLibc.unchecked(ex);
 		}
 	}
 
@@ -148,7 +148,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 			return (result < 0) ? -ForeignLibc.errno(state) : result;
 		}
 		catch (Throwable ex) {
-			throw rethrown(ex);
+			throw ForeignLibc.unchecked(ex);
 		}
 	}
 
@@ -165,7 +165,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 			return result;
 		}
 		catch (Throwable ex) {
-			throw rethrown(ex);
+			throw ForeignLibc.unchecked(ex);
 		}
 	}
 
@@ -182,7 +182,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 			return count;
 		}
 		catch (Throwable ex) {
-			throw rethrown(ex);
+			throw ForeignLibc.unchecked(ex);
 		}
 	}
 
@@ -195,7 +195,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 			return (count < 0) ? -ForeignLibc.errno(state) : count;
 		}
 		catch (Throwable ex) {
-			throw rethrown(ex);
+			throw ForeignLibc.unchecked(ex);
 		}
 	}
 
@@ -225,7 +225,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 		}
 		catch (Throwable ex) {
 			arena.close();
-			throw rethrown(ex);
+			throw ForeignLibc.unchecked(ex);
 		}
 	}
 
@@ -233,17 +233,6 @@ final class ForeignProcessCalls implements ProcessCalls {
 		if (error != 0) {
 			throw new PosixException(call, error);
 		}
-	}
-
-	// A downcall declares Throwable; what it really throws is unchecked.
-	static RuntimeException rethrown(Throwable ex) {
-		if (ex instanceof RuntimeException runtime) {
-			return runtime;
-		}
-		if (ex instanceof Error error) {
-			throw error;
-		}
-		return new IllegalStateException(ex);
 	}
 
 	private static final class ForeignSpawn implements Spawn {
@@ -266,7 +255,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 				return (int) ATTR_SETFLAGS.invokeExact(this.attributes, flags);
 			}
 			catch (Throwable ex) {
-				throw rethrown(ex);
+				throw ForeignLibc.unchecked(ex);
 			}
 		}
 
@@ -276,7 +265,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 				return (int) ATTR_SETSIGMASK.invokeExact(this.attributes, bytes(signalSet));
 			}
 			catch (Throwable ex) {
-				throw rethrown(ex);
+				throw ForeignLibc.unchecked(ex);
 			}
 		}
 
@@ -286,7 +275,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 				return (int) ATTR_SETSIGDEFAULT.invokeExact(this.attributes, bytes(signalSet));
 			}
 			catch (Throwable ex) {
-				throw rethrown(ex);
+				throw ForeignLibc.unchecked(ex);
 			}
 		}
 
@@ -296,7 +285,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 				return (int) ADDOPEN.invokeExact(this.actions, fd, ForeignLibc.string(this.arena, path), flags, mode);
 			}
 			catch (Throwable ex) {
-				throw rethrown(ex);
+				throw ForeignLibc.unchecked(ex);
 			}
 		}
 
@@ -306,7 +295,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 				return (int) ADDDUP2.invokeExact(this.actions, fd, newFd);
 			}
 			catch (Throwable ex) {
-				throw rethrown(ex);
+				throw ForeignLibc.unchecked(ex);
 			}
 		}
 
@@ -316,7 +305,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 				return (int) ADDCLOSE.invokeExact(this.actions, fd);
 			}
 			catch (Throwable ex) {
-				throw rethrown(ex);
+				throw ForeignLibc.unchecked(ex);
 			}
 		}
 
@@ -329,7 +318,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 				return (int) ADDCHDIR.invokeExact(this.actions, ForeignLibc.string(this.arena, path));
 			}
 			catch (Throwable ex) {
-				throw rethrown(ex);
+				throw ForeignLibc.unchecked(ex);
 			}
 		}
 
@@ -342,7 +331,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 				return (int) ADDCLOSEFROM.invokeExact(this.actions, from);
 			}
 			catch (Throwable ex) {
-				throw rethrown(ex);
+				throw ForeignLibc.unchecked(ex);
 			}
 		}
 
@@ -359,7 +348,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 						: (int) POSIX_SPAWN.invokeExact(child, path, this.actions, this.attributes, arguments, environment);
 			}
 			catch (Throwable ex) {
-				throw rethrown(ex);
+				throw ForeignLibc.unchecked(ex);
 			}
 			pid[0] = child.get(INT, 0);
 			return error;
@@ -372,7 +361,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 				int attributesDestroyed = (int) ATTR_DESTROY.invokeExact(this.attributes);
 			}
 			catch (Throwable ex) {
-				throw rethrown(ex);
+				throw ForeignLibc.unchecked(ex);
 			}
 			finally {
 				this.arena.close();

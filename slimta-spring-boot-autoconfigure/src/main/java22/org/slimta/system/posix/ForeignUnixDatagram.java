@@ -209,7 +209,7 @@ final class ForeignUnixDatagram implements UnixDatagram {
 			int ignored = (int) CLOSE.invokeExact(callState, this.fd);
 		}
 		catch (Throwable ex) {
-			throw ForeignProcessCalls.rethrown(ex);
+			throw ForeignLibc.unchecked(ex);
 		}
 	}
 
@@ -218,7 +218,7 @@ final class ForeignUnixDatagram implements UnixDatagram {
 			return (int) twoInts.invokeExact(ForeignLibc.callState(arena), this.fd, argument);
 		}
 		catch (Throwable ex) {
-			throw ForeignProcessCalls.rethrown(ex);
+			throw ForeignLibc.unchecked(ex);
 		}
 	}
 

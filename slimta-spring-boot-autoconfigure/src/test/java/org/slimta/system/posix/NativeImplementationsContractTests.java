@@ -70,7 +70,7 @@ class NativeImplementationsContractTests {
 	@MethodSource("implementations")
 	void blocksAndUnblocksInTheCallingThreadOnly(Implementation implementation) throws Exception {
 		NativeSignals signals = implementation.signals();
-		onNewThread(() -> {
+		NativeSignalsTests.onNewThread(() -> {
 			signals.block(Set.of(SIGWINCH));
 			assertThat(BlockedSignals.ofCurrentThread()).contains(SIGWINCH);
 			signals.unblock(Set.of(SIGWINCH));
@@ -84,7 +84,7 @@ class NativeImplementationsContractTests {
 	void readsASignalRaisedInTheReadingThreadWithItsSender(Implementation implementation) throws Exception {
 		NativeSignals signals = implementation.signals();
 		AtomicReference<List<SignalInfo>> read = new AtomicReference<>();
-		onNewThread(() -> {
+		NativeSignalsTests.onNewThread(() -> {
 			signals.block(Set.of(SIGWINCH));
 			try (SignalDescriptor descriptor = signals.openSignalfd(Set.of(SIGWINCH))) {
 				assertThat(NativeSignalsTests.Raise.LIBRARY.raise(SIGWINCH)).isZero();
@@ -136,7 +136,7 @@ class NativeImplementationsContractTests {
 	void marksDescriptorsCloseOnExecAndTellsWhetherTheyAreOpen(Implementation implementation) throws Exception {
 		Path file = Files.createTempFile("cloexec", ".txt");
 		try (FileOutputStream out = new FileOutputStream(file.toFile())) {
-			int fd = descriptorOf(file);
+			int fd = NativeSignalsTests.openFd(file);
 			assertThat(implementation.signals().closeOnExecIfOpen(fd)).isTrue();
 			assertThat(Files.readString(Path.of("/proc/self/fdinfo/" + fd)))
 				.containsPattern("flags:\\s+0[0-7]*2[0-7]{6}\\b");
@@ -218,7 +218,7 @@ class NativeImplementationsContractTests {
 		Path moved = directory.resolve("second.log");
 		Files.writeString(moved, "kept\n");
 		try (FileOutputStream out = new FileOutputStream(first.toFile())) {
-			implementation.posix().reopenForAppend(descriptorOf(first), moved.toString());
+			implementation.posix().reopenForAppend(NativeSignalsTests.openFd(first), moved.toString());
 			out.write("appended\n".getBytes(StandardCharsets.UTF_8));
 		}
 		assertThat(Files.readString(first)).isEmpty();
@@ -232,44 +232,6 @@ class NativeImplementationsContractTests {
 			.stream()
 			.filter((target) -> target.equals("anon_inode:[signalfd]") || target.equals("anon_inode:[eventfd]"))
 			.count();
-	}
-
-	private static int descriptorOf(Path file) throws Exception {
-		String target = file.toRealPath().toString();
-		return ProcProcess.self()
-			.descriptorTargets()
-			.entrySet()
-			.stream()
-			.filter((fd) -> fd.getValue().equals(target))
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElseThrow();
-	}
-
-	private static void onNewThread(ThrowingRunnable body) throws Exception {
-		AtomicReference<Throwable> failure = new AtomicReference<>();
-		Thread thread = new Thread(() -> {
-			try {
-				body.run();
-			}
-			catch (Throwable ex) {
-				failure.set(ex);
-			}
-		});
-		thread.start();
-		thread.join();
-		if (failure.get() instanceof Exception ex) {
-			throw ex;
-		}
-		if (failure.get() instanceof Error error) {
-			throw error;
-		}
-	}
-
-	interface ThrowingRunnable {
-
-		void run() throws Exception;
-
 	}
 
 	record Implementation(String name, NativeSignals signals, Posix posix, SupplementaryGroups groups) {

@@ -88,7 +88,7 @@ class NativeSignalsTests {
 			.withMessageStartingWith("fcntl(-1, F_GETFD): EBADF");
 	}
 
-	private static int openFd(java.nio.file.Path file) throws Exception {
+	static int openFd(java.nio.file.Path file) throws Exception {
 		String target = file.toRealPath().toString();
 		return ProcProcess.self()
 			.descriptorTargets()
@@ -100,7 +100,7 @@ class NativeSignalsTests {
 			.orElseThrow();
 	}
 
-	private static void onNewThread(ThrowingRunnable body) throws Exception {
+	static void onNewThread(ThrowingRunnable body) throws Exception {
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		Thread thread = new Thread(() -> {
 			try {
