@@ -31,6 +31,9 @@ public final class NativeAccess {
 
 	private static volatile boolean bound;
 
+	// Whether the decision was made (Decided initialized), so that a question about it need not make it.
+	private static volatile boolean decided;
+
 	private NativeAccess() {
 	}
 
@@ -44,11 +47,14 @@ public final class NativeAccess {
 	}
 
 	/**
-	 * How this JVM makes its native calls, as health details and benchmarks show it.
-	 * @return {@code ffm} (the JDK's foreign function API), {@code jnr}, or {@code unavailable}
+	 * How this JVM makes its native calls, as health details and benchmarks show it, without
+	 * loading anything: a JVM that made no native call yet (the jdk backend and no privilege drop)
+	 * says which implementation it would use.
+	 * @return {@code ffm} (the JDK's foreign function API), {@code jnr}, or {@code unavailable} once
+	 * native calls were found not to load
 	 */
 	public static String implementation() {
-		return (Decided.CAUSE != null) ? "unavailable" : NativeImplementation.name();
+		return (decided && Decided.CAUSE != null) ? "unavailable" : NativeImplementation.name();
 	}
 
 	/**
@@ -124,6 +130,10 @@ public final class NativeAccess {
 		static final boolean NATIVE_ACCESS_MISSING = nativeAccessMissing();
 
 		static final @Nullable PosixUnavailableException CAUSE = decide();
+
+		static {
+			decided = true;
+		}
 
 		// The JDK 22+ probe, or why it could not be made; null before JDK 22 and outside Linux.
 		private static @Nullable Object probe() {
