@@ -135,4 +135,27 @@ final class ForeignLibc {
 			.orElseThrow(() -> new PosixUnavailableException("libc has no " + name, null));
 	}
 
+	/**
+	 * {@code close(2)}: one downcall handle for every foreign implementation of this package.
+	 * @param fd the descriptor
+	 * @return {@code 0}, or minus {@code errno}
+	 */
+	static int close(int fd) {
+		try (Arena arena = Arena.ofConfined()) {
+			MemorySegment state = callState(arena);
+			int result = (int) Close.CLOSE.invokeExact(state, fd);
+			return (result == -1) ? -errno(state) : result;
+		}
+		catch (Throwable ex) {
+			throw unchecked(ex);
+		}
+	}
+
+	// Linked on first use: a JVM about to be relaunched closes nothing.
+	private static final class Close {
+
+		static final MethodHandle CLOSE = functionWithErrno("close", FunctionDescriptor.of(INT, INT));
+
+	}
+
 }

@@ -62,8 +62,6 @@ final class ForeignPosixCalls implements PosixCalls {
 
 	private static final MethodHandle DUP2 = ForeignLibc.functionWithErrno("dup2", FunctionDescriptor.of(INT, INT, INT));
 
-	private static final MethodHandle CLOSE = ForeignLibc.functionWithErrno("close", FunctionDescriptor.of(INT, INT));
-
 	// int getpwnam_r(const char *name, struct passwd *pwd, char *buf, size_t buflen, struct passwd **result)
 	private static final MethodHandle GETPWNAM_R = ForeignLibc.function("getpwnam_r",
 			FunctionDescriptor.of(INT, ADDRESS, ADDRESS, ADDRESS, LONG, ADDRESS));
@@ -183,7 +181,7 @@ final class ForeignPosixCalls implements PosixCalls {
 
 	@Override
 	public int close(int fd) {
-		return withErrno(CLOSE, fd);
+		return ForeignLibc.close(fd);
 	}
 
 	private static int withErrno(MethodHandle function, int argument) {

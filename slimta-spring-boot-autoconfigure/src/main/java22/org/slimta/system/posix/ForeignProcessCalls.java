@@ -32,8 +32,6 @@ final class ForeignProcessCalls implements ProcessCalls {
 	private static final MethodHandle PIPE2 = ForeignLibc.functionWithErrno("pipe2",
 			FunctionDescriptor.of(INT, ADDRESS, INT));
 
-	private static final MethodHandle CLOSE = ForeignLibc.functionWithErrno("close", FunctionDescriptor.of(INT, INT));
-
 	private static final MethodHandle KILL = ForeignLibc.functionWithErrno("kill", FunctionDescriptor.of(INT, INT, INT));
 
 	private static final MethodHandle WAITID = ForeignLibc.functionWithErrno("waitid",
@@ -117,14 +115,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 
 	@Override
 	public int close(int fd) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) CLOSE.invokeExact(state, fd);
-			return (result < 0) ? -ForeignLibc.errno(state) : result;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.close(fd);
 	}
 
 	@Override

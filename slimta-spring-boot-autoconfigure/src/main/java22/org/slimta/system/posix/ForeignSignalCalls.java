@@ -82,13 +82,7 @@ final class ForeignSignalCalls implements SignalCalls {
 
 	@Override
 	public int close(int fd) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			return result((int) Reads.CLOSE.invokeExact(state, fd), state);
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.close(fd);
 	}
 
 	@Override
@@ -125,8 +119,6 @@ final class ForeignSignalCalls implements SignalCalls {
 
 		static final MethodHandle WRITE = ForeignLibc.functionWithErrno("write",
 				FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
-
-		static final MethodHandle CLOSE = ForeignLibc.functionWithErrno("close", FunctionDescriptor.of(INT, INT));
 
 	}
 

@@ -55,8 +55,6 @@ final class ForeignUnixDatagram implements UnixDatagram {
 	private static final MethodHandle SHUTDOWN = ForeignLibc.functionWithErrno("shutdown",
 			FunctionDescriptor.of(INT, INT, INT));
 
-	private static final MethodHandle CLOSE = ForeignLibc.functionWithErrno("close", FunctionDescriptor.of(INT, INT));
-
 	private final int fd;
 
 	// Twice the calls using the descriptor, plus one once closed: the last to leave closes it.
@@ -203,14 +201,8 @@ final class ForeignUnixDatagram implements UnixDatagram {
 	}
 
 	private void closeDescriptor() {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment callState = ForeignLibc.callState(arena);
-			// even on EINTR the descriptor is gone on Linux: never retried
-			int ignored = (int) CLOSE.invokeExact(callState, this.fd);
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		// even on EINTR the descriptor is gone on Linux: never retried
+		ForeignLibc.close(this.fd);
 	}
 
 	private int call(MethodHandle twoInts, int argument) {
