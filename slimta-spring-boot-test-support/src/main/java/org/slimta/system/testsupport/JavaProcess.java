@@ -221,14 +221,17 @@ public final class JavaProcess implements AutoCloseable {
 
 	/**
 	 * End the process and every process it started that still runs: SIGTERM, then SIGKILL to
-	 * whatever is left after the grace period; then delete the temporary output files and the
-	 * process's {@code java.io.tmpdir}.
+	 * whatever is left after the grace period; then delete the temporary output files, the
+	 * process's {@code java.io.tmpdir} and what HotSpot keeps per JVM in {@code /tmp} whatever
+	 * {@code java.io.tmpdir} says (the attach socket {@code .java_pid<pid>} that {@code jcmd}
+	 * makes a JVM open, and the performance data file), which a JVM that was killed leaves behind.
 	 * @throws Exception if the output files cannot be deleted or the wait is interrupted
 	 */
 	@Override
 	public void close() throws Exception {
+		List<Long> ended = new ArrayList<>(List.of(pid()));
 		try {
-			endProcessTree();
+			endProcessTree(ended);
 		}
 		finally {
 			try {
@@ -236,13 +239,17 @@ public final class JavaProcess implements AutoCloseable {
 			}
 			finally {
 				TemporaryDirectories.delete(this.temporaryDirectory);
+				ended.stream()
+					.filter((pid) -> ProcessHandle.of(pid).map((handle) -> !handle.isAlive()).orElse(true))
+					.forEach(TemporaryDirectories::deleteJvmFiles);
 			}
 		}
 	}
 
-	private void endProcessTree() throws InterruptedException {
+	private void endProcessTree(List<Long> ended) throws InterruptedException {
 		// listed before the signal, while they can still be found through their parent
 		List<ProcessHandle> descendants = descendants();
+		descendants.forEach((handle) -> ended.add(handle.pid()));
 		if (!this.process.isAlive() && descendants.isEmpty()) {
 			return;
 		}
@@ -250,7 +257,10 @@ public final class JavaProcess implements AutoCloseable {
 		this.process.destroy();
 		descendants.forEach(ProcessHandle::destroy);
 		if (!awaitEnded(descendants, this.closeGrace)) {
-			descendants().stream().filter((handle) -> !descendants.contains(handle)).forEach(descendants::add);
+			descendants().stream().filter((handle) -> !descendants.contains(handle)).forEach((handle) -> {
+				descendants.add(handle);
+				ended.add(handle.pid());
+			});
 			this.process.destroyForcibly();
 			descendants.forEach(ProcessHandle::destroyForcibly);
 			awaitEnded(descendants, KILL_TIMEOUT);

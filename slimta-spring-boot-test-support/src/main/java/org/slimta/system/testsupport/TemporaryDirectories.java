@@ -36,4 +36,29 @@ public final class TemporaryDirectories {
 		}
 	}
 
+	/**
+	 * Delete the files HotSpot keeps for a JVM in {@code /tmp} (not in {@code java.io.tmpdir}):
+	 * the attach socket {@code .java_pid<pid>}, a client's {@code .attach_pid<pid>} and the
+	 * performance data file {@code hsperfdata_<user>/<pid>}. A JVM removes them when it exits; one
+	 * that was killed does not. Call it only once the JVM has ended: its pid may be reused.
+	 * @param pid the ended JVM's pid
+	 * @throws UncheckedIOException if a file that is there cannot be deleted
+	 */
+	public static void deleteJvmFiles(long pid) {
+		Path tmp = Path.of("/tmp");
+		try {
+			Files.deleteIfExists(tmp.resolve(".java_pid" + pid));
+			Files.deleteIfExists(tmp.resolve(".attach_pid" + pid));
+			try (Stream<Path> perfData = Files.list(tmp)) {
+				for (Path directory : perfData.filter((path) -> path.getFileName().toString().startsWith("hsperfdata_"))
+					.toList()) {
+					Files.deleteIfExists(directory.resolve(Long.toString(pid)));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot delete the files of JVM " + pid + " in " + tmp, ex);
+		}
+	}
+
 }

@@ -1,9 +1,12 @@
 package org.slimta.system.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,30 @@ class JavaProcessTests {
 			child.awaitLine(Pattern.compile("^waiting$"), TIMEOUT);
 			child.signal("KILL");
 			assertThat(child.awaitExit(TIMEOUT)).isEqualTo(128 + 9);
+		}
+	}
+
+	@Test
+	void closeDeletesWhatAKilledJvmLeftInTmp() throws Exception {
+		long pid;
+		try (JavaProcess child = command("wait").start()) {
+			pid = child.pid();
+			child.awaitLine(Pattern.compile("^waiting$"), TIMEOUT);
+			Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+					Long.toString(pid), "VM.uptime")
+				.redirectErrorStream(true)
+				.start();
+			String said = new String(jcmd.getInputStream().readAllBytes());
+			assertThat(jcmd.waitFor()).as(said).isZero();
+			assertThat(Path.of("/tmp/.java_pid" + pid)).exists();
+			child.signal("KILL");
+			assertThat(child.awaitExit(TIMEOUT)).isEqualTo(128 + 9);
+			assertThat(Path.of("/tmp/.java_pid" + pid)).as("left by the killed JVM").exists();
+		}
+		assertThat(Path.of("/tmp/.java_pid" + pid)).doesNotExist();
+		try (Stream<Path> perfData = Files.list(Path.of("/tmp"))) {
+			assertThat(perfData.filter((path) -> path.getFileName().toString().startsWith("hsperfdata_"))
+				.map((directory) -> directory.resolve(Long.toString(pid)))).noneMatch(Files::exists);
 		}
 	}
 
