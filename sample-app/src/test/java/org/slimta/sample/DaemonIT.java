@@ -17,6 +17,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slimta.system.posix.NativeProcesses;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.signal.Signal;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JVM, detaches a daemon and exits; the daemon is checked from outside through {@code /proc}, its
  * pid file, its output files and HTTP.
  */
+@Isolated("makes this JVM a subreaper, which would adopt the orphans of tests running beside it")
 class DaemonIT {
 
 	private Path directory;

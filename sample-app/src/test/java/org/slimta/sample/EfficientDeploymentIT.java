@@ -85,7 +85,7 @@ class EfficientDeploymentIT {
 			.doesNotContain("detached: pid");
 		assertThat(pidFile).doesNotExist();
 		assertThat(this.directory.resolve("daemon.out")).doesNotExist();
-		assertThat(processesRunning(this.jar)).isEmpty();
+		assertThat(processesNaming(pidFile)).isEmpty();
 	}
 
 	// The training run ends by itself, with status 0 and the archive written.
@@ -131,11 +131,11 @@ class EfficientDeploymentIT {
 		return added;
 	}
 
-	private static List<Long> processesRunning(Path jar) throws IOException {
+	private static List<Long> processesNaming(Path pidFile) throws IOException {
 		try (Stream<ProcessHandle> processes = ProcessHandle.allProcesses()) {
 			return processes.filter((process) -> {
 				try {
-					return ProcProcess.of(process.pid()).commandLine().contains(jar.toString());
+					return ProcProcess.of(process.pid()).commandLine().stream().anyMatch((argument) -> argument.contains(pidFile.toString()));
 				}
 				catch (IOException | RuntimeException ex) {
 					return false;
