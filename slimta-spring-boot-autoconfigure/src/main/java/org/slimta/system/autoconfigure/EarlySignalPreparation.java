@@ -16,7 +16,7 @@ import org.slimta.system.signal.StartupRelaunch;
  * </pre>
  * It decides as the starter does without it, on {@code slimta.system.*} from the command line,
  * system properties, environment variables and the configuration files in the default locations
- * (see README, "When the relaunch is decided"), read without Spring Boot's configuration
+ * (see docs/relaunch.md, "When the relaunch is decided"), read without Spring Boot's configuration
  * machinery. Optional: without this call the starter relaunches from the
  * {@code SpringApplication} constructor, a little later.
  */

@@ -153,7 +153,7 @@ public class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyze
 				.map((constant) -> "'" + ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-') + "'")
 				.collect(Collectors.joining(", "));
 		}
-		return "a valid value (see the description of the property in README.md)";
+		return "a valid value (see the description of the property in docs/properties.md)";
 	}
 
 }

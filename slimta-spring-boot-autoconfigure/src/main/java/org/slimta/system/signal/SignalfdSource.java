@@ -48,7 +48,7 @@ public final class SignalfdSource implements SignalSource {
 		if (!unread.isEmpty() && logger.isDebugEnabled()) {
 			logger.debug("Signals " + unread + " cannot be taken: this process was started with only "
 					+ this.reader.signals() + " blocked for signalfd, and keeps their default action;"
-					+ " set slimta.system.signals.handled where the start-up reads it (see README)");
+					+ " set slimta.system.signals.handled where the start-up reads it (see docs/relaunch.md)");
 		}
 		this.handler = handler;
 		this.reader.attach(handler, taken);

@@ -43,7 +43,7 @@ public final class SignalPreparationEnvironmentPostProcessor extends OncePerJvmE
 
 	private static final String WHERE = "set it on the command line, as a system property or environment variable,"
 			+ " or in application.properties or application.yml in a default location or of a profile named on the"
-			+ " command line or in the environment, where the start-up reads it (README: when the relaunch is decided)";
+			+ " command line or in the environment, where the start-up reads it (docs/relaunch.md: when the relaunch is decided)";
 
 	/**
 	 * Create the post-processor.
