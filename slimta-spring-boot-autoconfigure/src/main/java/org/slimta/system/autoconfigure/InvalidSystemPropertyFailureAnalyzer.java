@@ -111,7 +111,8 @@ public class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyze
 				: text;
 	}
 
-	private String problem(BindException cause, @Nullable InvalidValueException invalid, Object @Nullable [] constants) {
+	private String problem(BindException cause, @Nullable InvalidValueException invalid,
+			Object @Nullable [] constants) {
 		if (invalid != null) {
 			return invalid.getProblem();
 		}

@@ -97,8 +97,8 @@ public final class SlimtaSystemPropertiesBinder {
 		}
 
 		@Override
-		public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context, @Nullable Object result)
-				throws Exception {
+		public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+				@Nullable Object result) throws Exception {
 			try {
 				super.onFinish(name, target, context, result);
 			}

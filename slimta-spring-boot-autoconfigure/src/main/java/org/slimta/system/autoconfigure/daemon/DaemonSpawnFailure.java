@@ -50,11 +50,12 @@ final class DaemonSpawnFailure {
 					"Create it, or set '%s' to an existing directory.".formatted(property));
 		}
 		if (!Files.isDirectory(directory)) {
-			return failure(failure, is + "which is not a directory.", "Set '%s' to an existing directory.".formatted(property));
+			return failure(failure, is + "which is not a directory.",
+					"Set '%s' to an existing directory.".formatted(property));
 		}
 		if (!Files.isExecutable(directory)) {
-			return failure(failure, is + "which this process may not enter.", "Set '%s' to a directory the user '%s' may enter."
-				.formatted(property, System.getProperty("user.name")));
+			return failure(failure, is + "which this process may not enter.",
+					"Set '%s' to a directory the user '%s' may enter.".formatted(property, System.getProperty("user.name")));
 		}
 		return null;
 	}
