@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.posix.UserEntry;
 import org.slimta.system.privilege.ThreadCredentials;
@@ -46,7 +47,7 @@ public record ProcessIdentity(long pid, String user, int uid, int gid) {
 		return new ProcessIdentity(ProcessHandle.current().pid(), user, uid, credentials.effectiveGid());
 	}
 
-	static ProcessIdentity read(Posix posix) {
+	static ProcessIdentity read(@Nullable Posix posix) {
 		if (posix == null) {
 			return new ProcessIdentity(ProcessHandle.current().pid(), System.getProperty("user.name"), -1, -1);
 		}

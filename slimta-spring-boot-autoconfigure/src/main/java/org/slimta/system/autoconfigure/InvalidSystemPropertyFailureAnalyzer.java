@@ -111,7 +111,8 @@ public class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyze
 				: text;
 	}
 
-	private String problem(BindException cause, InvalidValueException invalid, Object[] constants) {
+	private String problem(BindException cause, @Nullable InvalidValueException invalid,
+			Object @Nullable [] constants) {
 		if (invalid != null) {
 			return invalid.getProblem();
 		}
@@ -139,12 +140,12 @@ public class InvalidSystemPropertyFailureAnalyzer extends AbstractFailureAnalyze
 		return null;
 	}
 
-	private Object[] enumConstants(BindException cause) {
+	private Object @Nullable [] enumConstants(BindException cause) {
 		ConversionFailedException conversion = findCause(cause, ConversionFailedException.class);
 		return (conversion != null) ? conversion.getTargetType().getType().getEnumConstants() : null;
 	}
 
-	private String accepted(InvalidValueException invalid, Object[] constants) {
+	private String accepted(@Nullable InvalidValueException invalid, Object @Nullable [] constants) {
 		if (invalid != null) {
 			return invalid.getAccepted();
 		}

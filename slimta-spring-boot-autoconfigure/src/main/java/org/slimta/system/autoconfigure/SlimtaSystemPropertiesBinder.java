@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.BindResult;
@@ -95,8 +97,8 @@ public final class SlimtaSystemPropertiesBinder {
 		}
 
 		@Override
-		public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result)
-				throws Exception {
+		public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+				@Nullable Object result) throws Exception {
 			try {
 				super.onFinish(name, target, context, result);
 			}

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -69,7 +71,7 @@ final class SlimtaSystemPropertyNames {
 	 * @param unknown the unknown name
 	 * @return the closest known name, or {@code null}
 	 */
-	static ConfigurationPropertyName closest(ConfigurationPropertyName unknown) {
+	static @Nullable ConfigurationPropertyName closest(ConfigurationPropertyName unknown) {
 		String wanted = letters(unknown);
 		int limit = Math.min(3, Math.max(1, (wanted.length() - letters(PREFIX).length() - 1) / 5));
 		ConfigurationPropertyName closest = null;

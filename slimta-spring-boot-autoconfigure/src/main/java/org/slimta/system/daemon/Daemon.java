@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,7 +58,8 @@ public final class Daemon {
 			System.exit(status);
 		}
 		settle(settings.umask());
-		return new Daemon(ReadinessPipe.current());
+		// A daemon: started with the pipe's descriptor, so the pipe is there.
+		return new Daemon(Objects.requireNonNull(ReadinessPipe.current()));
 	}
 
 	/**

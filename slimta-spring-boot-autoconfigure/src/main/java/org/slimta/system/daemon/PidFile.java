@@ -16,6 +16,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A pid file written by the process whose pid it holds and locked ({@code fcntl}, through
  * {@link FileChannel#tryLock()}) for as long as it is open, so that a second instance with the
@@ -73,7 +75,7 @@ public final class PidFile implements AutoCloseable {
 	}
 
 	// null: the file was removed or replaced between opening and locking it; try again
-	private static PidFile tryCreate(Path path, long pid) throws IOException {
+	private static @Nullable PidFile tryCreate(Path path, long pid) throws IOException {
 		Object existing;
 		try {
 			existing = fileKey(path);
@@ -138,7 +140,7 @@ public final class PidFile implements AutoCloseable {
 		}
 	}
 
-	private static Object fileKey(Path path) throws IOException {
+	private static @Nullable Object fileKey(Path path) throws IOException {
 		try {
 			return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
 		}

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.ShortenedValue;
 
 /**
@@ -26,7 +27,7 @@ public class PidFileNotWritableException extends IOException {
 
 	private final String detail;
 
-	PidFileNotWritableException(Path path, Reason reason, Path where, String detail, Throwable cause) {
+	PidFileNotWritableException(Path path, Reason reason, Path where, String detail, @Nullable Throwable cause) {
 		super("pid file " + ShortenedValue.of(path) + " cannot be written: " + reason.describe(where) + " (" + detail
 				+ ")", cause);
 		this.path = path;
@@ -53,7 +54,7 @@ public class PidFileNotWritableException extends IOException {
 			existing = existing.getParent();
 		}
 		Reason reason;
-		Path where = directory;
+		Path where = (directory != null) ? directory : absolute;
 		if (existing == null || !(failure instanceof FileSystemException)) {
 			reason = Reason.OTHER;
 			where = absolute;
@@ -83,7 +84,7 @@ public class PidFileNotWritableException extends IOException {
 	 * @param failure what was thrown, or {@code null}
 	 * @return the explanation
 	 */
-	static PidFileNotWritableException writing(Path path, String detail, IOException failure) {
+	static PidFileNotWritableException writing(Path path, String detail, @Nullable IOException failure) {
 		return new PidFileNotWritableException(path, Reason.OTHER, path.toAbsolutePath(), detail, failure);
 	}
 

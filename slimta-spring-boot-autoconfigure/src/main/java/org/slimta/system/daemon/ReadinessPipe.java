@@ -21,7 +21,7 @@ public final class ReadinessPipe {
 
 	static final String FAILED = "FAILED";
 
-	private static ReadinessPipe current;
+	private static @Nullable ReadinessPipe current;
 
 	private final int fd;
 

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps systemd's watchdog ({@code WatchdogSec=} in the unit) fed while the service is alive:
@@ -42,7 +43,7 @@ public final class SystemdWatchdog {
 	private final ScheduledThreadPoolExecutor thread;
 
 	// Touched by the watchdog thread only.
-	private String silentBecause;
+	private @Nullable String silentBecause;
 
 	private boolean failing;
 
@@ -155,7 +156,7 @@ public final class SystemdWatchdog {
 		}
 	}
 
-	private String trouble() {
+	private @Nullable String trouble() {
 		try {
 			return Objects.requireNonNull(this.trouble.get()).orElse(null);
 		}

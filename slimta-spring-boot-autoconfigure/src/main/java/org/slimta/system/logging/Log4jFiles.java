@@ -21,6 +21,7 @@ import org.apache.logging.log4j.core.appender.OutputStreamManager;
 import org.apache.logging.log4j.core.appender.RandomAccessFileManager;
 import org.apache.logging.log4j.core.appender.rolling.RollingFileManager;
 import org.apache.logging.log4j.core.appender.rolling.RolloverListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The file appenders of a Log4j2 {@link LoggerContext}. A {@code RollingFile} (what Spring
@@ -71,7 +72,7 @@ public final class Log4jFiles implements LogFiles {
 		return reopened;
 	}
 
-	private LogFileReopening reopen(String appender, OutputStreamManager manager) {
+	private @Nullable LogFileReopening reopen(String appender, OutputStreamManager manager) {
 		if (manager instanceof RollingFileManager rolling) {
 			return reopen(appender, rolling);
 		}
@@ -137,7 +138,7 @@ public final class Log4jFiles implements LogFiles {
 		return managers;
 	}
 
-	private static String fileName(OutputStreamManager manager) {
+	private static @Nullable String fileName(OutputStreamManager manager) {
 		if (manager instanceof FileManager file) {
 			return file.getFileName();
 		}
@@ -151,7 +152,7 @@ public final class Log4jFiles implements LogFiles {
 	}
 
 	// Null when there is no file at the path (moved away and not yet replaced).
-	private static Object identity(String file) {
+	private static @Nullable Object identity(String file) {
 		try {
 			return Files.readAttributes(Path.of(file), BasicFileAttributes.class).fileKey();
 		}

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Java streams on a raw descriptor, for the parent's ends of a child's pipes: the JDK offers no
  * supported way to wrap a descriptor number in a {@code FileDescriptor}.
@@ -29,7 +31,7 @@ final class DescriptorStreams {
 
 		private final AtomicInteger fd;
 
-		Cleaner.Cleanable cleanable;
+		Cleaner.@Nullable Cleanable cleanable;
 
 		Owned(ProcessCalls calls, int fd) {
 			this.calls = calls;
@@ -53,7 +55,13 @@ final class DescriptorStreams {
 		}
 
 		void close() {
-			this.cleanable.clean();
+			Cleaner.Cleanable cleanable = this.cleanable;
+			if (cleanable != null) {
+				cleanable.clean();
+			}
+			else {
+				run();
+			}
 		}
 
 	}

@@ -5,6 +5,7 @@ import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
 import jnr.ffi.byref.IntByReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link GroupCalls} through jnr-ffi, for JDK 17 to 21 or wherever
@@ -50,7 +51,7 @@ final class JnrGroupCalls implements GroupCalls {
 		int initgroups(String user, int group);
 
 		@SaveError
-		int setgroups(long size, @In int[] list);
+		int setgroups(long size, @In int @Nullable [] list);
 
 		int getgrouplist(String user, int group, @Out int[] groups, IntByReference ngroups);
 

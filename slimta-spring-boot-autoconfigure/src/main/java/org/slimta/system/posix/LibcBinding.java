@@ -1,10 +1,12 @@
 package org.slimta.system.posix;
 
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Platform;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls bound to the C library, or why they could not be: only where {@link NativeAccess} allows
@@ -15,7 +17,7 @@ import jnr.ffi.Platform;
  * @param calls the calls, or {@code null} when unavailable
  * @param failure why they are unavailable, or {@code null}
  */
-record LibcBinding<T>(T calls, PosixUnavailableException failure) {
+record LibcBinding<T>(@Nullable T calls, @Nullable PosixUnavailableException failure) {
 
 	/**
 	 * Bind a jnr-ffi interface to libc.
@@ -63,7 +65,8 @@ record LibcBinding<T>(T calls, PosixUnavailableException failure) {
 			throw this.failure;
 		}
 		NativeAccess.ensureAvailability();
-		return this.calls;
+		// Without a failure a binding holds its calls.
+		return Objects.requireNonNull(this.calls);
 	}
 
 	Availability availability() {

@@ -75,8 +75,9 @@ public final class NativeProcesses {
 	static LibcBinding<NativeProcesses> bind(boolean foreign) {
 		LibcBinding<ProcessCalls> calls = foreign ? LibcBinding.foreign(ProcessCalls.class, "ForeignProcessCalls")
 				: JnrProcessCalls.bind();
-		if (calls.failure() != null) {
-			return new LibcBinding<>(null, calls.failure());
+		PosixUnavailableException failure = calls.failure();
+		if (failure != null) {
+			return new LibcBinding<>(null, failure);
 		}
 		return new LibcBinding<>(new NativeProcesses(calls.get(), new PosixSpawn(calls.get())), null);
 	}

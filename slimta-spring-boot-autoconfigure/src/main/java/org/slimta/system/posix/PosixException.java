@@ -1,6 +1,7 @@
 package org.slimta.system.posix;
 
 import jnr.constants.platform.Errno;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A native call failed; carries the call, as written with its arguments, and {@code errno}.
@@ -44,7 +45,7 @@ public class PosixException extends RuntimeException {
 		return (known != null) ? known.name() + " (" + known.description() + ")" : "errno " + errno;
 	}
 
-	private static Errno known(int errno) {
+	private static @Nullable Errno known(int errno) {
 		Errno errnoConstant = Errno.valueOf(errno);
 		return (errnoConstant != null && errnoConstant.defined()) ? errnoConstant : null;
 	}

@@ -76,8 +76,9 @@ public final class SupplementaryGroups {
 			});
 		}
 		LibcBinding<GroupCalls> bound = JnrGroupCalls.bind();
-		return (bound.failure() != null) ? new LibcBinding<>(null, bound.failure())
-				: new LibcBinding<>(new SupplementaryGroups(bound.calls()), null);
+		PosixUnavailableException failure = bound.failure();
+		return (failure != null) ? new LibcBinding<>(null, failure)
+				: new LibcBinding<>(new SupplementaryGroups(bound.get()), null);
 	}
 
 	// The holder idiom: bound once, on first use, thread-safe without locking.

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,7 @@ public final class PrivilegeDrop {
 
 	private final @Nullable PrivilegeTarget target;
 
-	private final PrivilegeDropper dropper;
+	private final @Nullable PrivilegeDropper dropper;
 
 	private final RequestGate gate = new RequestGate();
 
@@ -28,7 +29,7 @@ public final class PrivilegeDrop {
 
 	private volatile State state;
 
-	private PrivilegeDrop(@Nullable PrivilegeTarget target, PrivilegeDropper dropper, State state) {
+	private PrivilegeDrop(@Nullable PrivilegeTarget target, @Nullable PrivilegeDropper dropper, State state) {
 		this.target = target;
 		this.dropper = dropper;
 		this.state = state;
@@ -89,15 +90,18 @@ public final class PrivilegeDrop {
 			this.gate.open();
 			return;
 		}
+		// Pending: a drop to a target, with its dropper.
+		PrivilegeTarget target = Objects.requireNonNull(this.target);
+		PrivilegeDropper dropper = Objects.requireNonNull(this.dropper);
 		List<String> problems = new ArrayList<>();
 		Throwable cause = null;
 		try {
 			for (Path path : this.handOver) {
-				Files.setAttribute(path, "unix:gid", this.target.gid(), LinkOption.NOFOLLOW_LINKS);
-				Files.setAttribute(path, "unix:uid", this.target.uid(), LinkOption.NOFOLLOW_LINKS);
+				Files.setAttribute(path, "unix:gid", target.gid(), LinkOption.NOFOLLOW_LINKS);
+				Files.setAttribute(path, "unix:uid", target.uid(), LinkOption.NOFOLLOW_LINKS);
 			}
-			this.dropper.drop(this.target);
-			problems.addAll(this.dropper.verify(this.target));
+			dropper.drop(target);
+			problems.addAll(dropper.verify(target));
 		}
 		catch (IOException | RuntimeException ex) {
 			problems.add(ex.toString());
@@ -106,7 +110,7 @@ public final class PrivilegeDrop {
 		if (!problems.isEmpty()) {
 			this.state = State.FAILED;
 			this.gate.refuse();
-			throw new PrivilegeDropException(this.target, problems, cause);
+			throw new PrivilegeDropException(target, problems, cause);
 		}
 		this.state = State.DROPPED;
 		this.gate.open();

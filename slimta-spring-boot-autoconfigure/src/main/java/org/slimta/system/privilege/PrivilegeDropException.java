@@ -2,6 +2,8 @@ package org.slimta.system.privilege;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Privileges could not be dropped, or the drop did not take on every thread: the process must not
  * go on. Says which target and what went wrong.
@@ -12,7 +14,7 @@ public class PrivilegeDropException extends RuntimeException {
 
 	private final List<String> problems;
 
-	PrivilegeDropException(PrivilegeTarget target, List<String> problems, Throwable cause) {
+	PrivilegeDropException(PrivilegeTarget target, List<String> problems, @Nullable Throwable cause) {
 		super("could not drop privileges to " + target.describe() + ": " + String.join("; ", problems), cause);
 		this.target = target;
 		this.problems = List.copyOf(problems);

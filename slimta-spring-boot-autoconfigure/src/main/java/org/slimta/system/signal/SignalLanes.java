@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands each signal to a {@link SignalHandler} on a thread of that signal's own
@@ -85,7 +86,7 @@ public final class SignalLanes implements SignalHandler {
 		}
 	}
 
-	private synchronized ThreadPoolExecutor lane(Signal signal) {
+	private synchronized @Nullable ThreadPoolExecutor lane(Signal signal) {
 		if (this.closed) {
 			return null;
 		}

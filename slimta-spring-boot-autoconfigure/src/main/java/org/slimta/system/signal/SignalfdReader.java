@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.posix.SignalDescriptor;
 import org.slimta.system.posix.SignalInfo;
@@ -38,7 +39,7 @@ public final class SignalfdReader {
 
 	private static final Log logger = LogFactory.getLog(SignalfdReader.class);
 
-	private static SignalfdReader current;
+	private static @Nullable SignalfdReader current;
 
 	private final Set<Signal> read;
 
@@ -55,7 +56,7 @@ public final class SignalfdReader {
 
 	private final Consumer<Signal> exit;
 
-	private SignalHandler handler;
+	private @Nullable SignalHandler handler;
 
 	private Set<Signal> accepted = Set.of();
 
@@ -63,7 +64,7 @@ public final class SignalfdReader {
 
 	private final Object stopLock = new Object();
 
-	private SignalDescriptor descriptor;
+	private @Nullable SignalDescriptor descriptor;
 
 	private volatile boolean stopping;
 
@@ -129,8 +130,9 @@ public final class SignalfdReader {
 			this.opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new IllegalStateException("the signalfd for " + this.read + " cannot be opened: "
-					+ ex.getCause().getMessage(), ex.getCause());
+					+ cause.getMessage(), cause);
 		}
 		catch (TimeoutException ex) {
 			throw new IllegalStateException("the signalfd for " + this.read + " was not open after " + timeout, ex);

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signals read from a Linux {@code signalfd}, with the sender's pid and uid, by the process's
@@ -19,7 +20,7 @@ public final class SignalfdSource implements SignalSource {
 
 	private final Set<Signal> signals;
 
-	private SignalHandler handler;
+	private @Nullable SignalHandler handler;
 
 	/**
 	 * Create a source for the given signals.

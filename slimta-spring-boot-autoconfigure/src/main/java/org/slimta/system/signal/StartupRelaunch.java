@@ -3,6 +3,7 @@ package org.slimta.system.signal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -30,9 +31,9 @@ public final class StartupRelaunch {
 
 	private static List<String> args = List.of();
 
-	private static ClassLoader classLoader;
+	private static @Nullable ClassLoader classLoader;
 
-	private static Assessment failure;
+	private static @Nullable Assessment failure;
 
 	private StartupRelaunch() {
 	}
@@ -114,7 +115,8 @@ public final class StartupRelaunch {
 			return failure;
 		}
 		try {
-			InPlaceRelaunch.execute(facts.commandLine(), handled, shutdownOn, facts.environment());
+			// A relaunch verdict is given only for a command line that was read.
+			InPlaceRelaunch.execute(Objects.requireNonNull(facts.commandLine()), handled, shutdownOn, facts.environment());
 			throw new IllegalStateException("execv returned");
 		}
 		catch (Exception | LinkageError ex) {

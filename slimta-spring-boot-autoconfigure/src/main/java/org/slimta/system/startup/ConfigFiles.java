@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.startup.SimpleYaml.UnsupportedYamlException;
 import org.slimta.system.startup.StartupProperties.Source;
 
@@ -124,7 +125,7 @@ final class ConfigFiles {
 	}
 
 	// The files of one location for one profile (or none), highest precedence first.
-	private void add(List<Source> sources, Location location, List<String> names, String profile) {
+	private void add(List<Source> sources, Location location, List<String> names, @Nullable String profile) {
 		if (!location.directory()) {
 			String path = location.path();
 			if (profile != null) {
@@ -174,7 +175,7 @@ final class ConfigFiles {
 		}
 	}
 
-	private String text(boolean classpath, String path) throws IOException {
+	private @Nullable String text(boolean classpath, String path) throws IOException {
 		if (classpath) {
 			URL resource = this.classLoader.getResource(path.startsWith("/") ? path.substring(1) : path);
 			if (resource == null) {

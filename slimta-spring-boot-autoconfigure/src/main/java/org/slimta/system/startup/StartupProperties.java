@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -106,7 +107,7 @@ public final class StartupProperties {
 			}
 			List<String> elements = new ArrayList<>();
 			for (int index = 0; source.properties().containsKey(key + "[" + index + "]"); index++) {
-				elements.add(resolve(source.properties().get(key + "[" + index + "]"), 0).trim());
+				elements.add(resolve(Objects.requireNonNull(source.properties().get(key + "[" + index + "]")), 0).trim());
 			}
 			// An empty value is an empty list, as Spring Boot binds it, and hides the sources below.
 			if (!elements.isEmpty() || value != null) {

@@ -31,40 +31,41 @@ final class DaemonSpawnFailure {
 	 * without a fix, if none of them explains it
 	 */
 	static FailureAnalysis explain(DaemonProperties daemon, PosixException failure) {
-		FailureAnalysis analysis = workingDirectory(daemon.getWorkingDirectory());
+		FailureAnalysis analysis = workingDirectory(daemon.getWorkingDirectory(), failure);
 		if (analysis == null) {
-			analysis = output("stdout", daemon.getStdout());
+			analysis = output("stdout", daemon.getStdout(), failure);
 		}
 		if (analysis == null) {
-			analysis = output("stderr", daemon.getStderr());
+			analysis = output("stderr", daemon.getStderr(), failure);
 		}
 		// None of them: the system's own reason (the java program gone, no memory or processes left).
 		return (analysis != null) ? analysis : new FailureAnalysis("Cannot detach: " + failure.getMessage(), null, failure);
 	}
 
-	private static @Nullable FailureAnalysis workingDirectory(Path directory) {
+	private static @Nullable FailureAnalysis workingDirectory(Path directory, PosixException failure) {
 		String property = PREFIX + "working-directory";
 		String is = "'" + property + "' is " + quoted(directory) + ", ";
 		if (!Files.exists(directory)) {
-			return failure(is + "which does not exist.",
+			return failure(failure, is + "which does not exist.",
 					"Create it, or set '%s' to an existing directory.".formatted(property));
 		}
 		if (!Files.isDirectory(directory)) {
-			return failure(is + "which is not a directory.", "Set '%s' to an existing directory.".formatted(property));
+			return failure(failure, is + "which is not a directory.",
+					"Set '%s' to an existing directory.".formatted(property));
 		}
 		if (!Files.isExecutable(directory)) {
-			return failure(is + "which this process may not enter.", "Set '%s' to a directory the user '%s' may enter."
-				.formatted(property, System.getProperty("user.name")));
+			return failure(failure, is + "which this process may not enter.",
+					"Set '%s' to a directory the user '%s' may enter.".formatted(property, System.getProperty("user.name")));
 		}
 		return null;
 	}
 
-	private static @Nullable FailureAnalysis output(String name, Path file) {
+	private static @Nullable FailureAnalysis output(String name, Path file, PosixException failure) {
 		String property = PREFIX + name;
 		String is = "'" + property + "' is " + quoted(file) + ", ";
 		String elsewhere = "'%s' to a file in a directory the application can write when it starts".formatted(property);
 		if (Files.isDirectory(file)) {
-			return failure(is + "which is a directory.",
+			return failure(failure, is + "which is a directory.",
 					"Set '%s' to a file, for example %s.".formatted(property, quoted(file.resolve(name + ".log"))));
 		}
 		Path directory = file.toAbsolutePath().getParent();
@@ -72,26 +73,26 @@ final class DaemonSpawnFailure {
 			return null;
 		}
 		if (!Files.exists(directory)) {
-			return failure(is + "in a directory that does not exist (%s).".formatted(quoted(directory)),
+			return failure(failure, is + "in a directory that does not exist (%s).".formatted(quoted(directory)),
 					"Create it, or set %s.".formatted(elsewhere));
 		}
 		if (!Files.isDirectory(directory)) {
-			return failure(is + "in %s, which is not a directory.".formatted(quoted(directory)),
+			return failure(failure, is + "in %s, which is not a directory.".formatted(quoted(directory)),
 					"Set %s.".formatted(elsewhere));
 		}
 		if (Files.exists(file) && !Files.isWritable(file)) {
-			return failure(is + "which this process may not write.",
+			return failure(failure, is + "which this process may not write.",
 					"Make it writable by the user the application starts as, or set %s.".formatted(elsewhere));
 		}
 		if (!Files.exists(file) && !Files.isWritable(directory)) {
-			return failure(is + "in a directory this process may not write (%s).".formatted(quoted(directory)),
+			return failure(failure, is + "in a directory this process may not write (%s).".formatted(quoted(directory)),
 					"Set %s.".formatted(elsewhere));
 		}
 		return null;
 	}
 
-	private static FailureAnalysis failure(String problem, String fix) {
-		return new FailureAnalysis("Cannot detach: " + problem, fix, null);
+	private static FailureAnalysis failure(PosixException cause, String problem, String fix) {
+		return new FailureAnalysis("Cannot detach: " + problem, fix, cause);
 	}
 
 	private static String quoted(Path path) {

@@ -3,6 +3,7 @@ package org.slimta.system.autoconfigure.daemon;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -40,7 +41,8 @@ public final class PidFileAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	PidFile slimtaPidFile(SlimtaSystemProperties properties, ObjectProvider<PrivilegeDrop> privilegeDrop) {
-		Path path = properties.getDaemon().getPidFile().toAbsolutePath();
+		// Set: the condition above asks for it.
+		Path path = Objects.requireNonNull(properties.getDaemon().getPidFile()).toAbsolutePath();
 		PidFile pidFile;
 		try {
 			pidFile = PidFile.create(path);

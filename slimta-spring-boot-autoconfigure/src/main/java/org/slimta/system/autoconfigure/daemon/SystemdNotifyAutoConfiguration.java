@@ -3,6 +3,7 @@ package org.slimta.system.autoconfigure.daemon;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slimta.system.FeatureStatus;
@@ -89,7 +90,7 @@ public final class SystemdNotifyAutoConfiguration {
 								+ " is another process");
 			}
 			catch (IllegalArgumentException ex) {
-				return ConditionOutcome.noMatch(ex.getMessage());
+				return ConditionOutcome.noMatch(Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 			}
 		}
 

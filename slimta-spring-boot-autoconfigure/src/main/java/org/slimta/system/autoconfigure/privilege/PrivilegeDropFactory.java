@@ -1,7 +1,9 @@
 package org.slimta.system.autoconfigure.privilege;
 
 import java.util.Locale;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.InvalidValueException;
 import org.slimta.system.autoconfigure.PrivilegesProperties;
 import org.slimta.system.posix.Availability;
@@ -48,7 +50,7 @@ final class PrivilegeDropFactory {
 	 * @param group the group looked up, or {@code null} for the user's primary group
 	 * @return the drop, pending
 	 */
-	PrivilegeDrop drop(String value, GroupEntry group) {
+	PrivilegeDrop drop(String value, @Nullable GroupEntry group) {
 		Posix posix = posix(value);
 		UserEntry user = PrivilegeTarget.findUser(posix, value);
 		// Bound now: after the drop, jffi may not be allowed to write its stubs to java.io.tmpdir.
@@ -58,7 +60,7 @@ final class PrivilegeDropFactory {
 			return PrivilegeDrop.to(target, new PrivilegeDropper(posix, groups), ThreadCredentials.ofCurrentThread());
 		}
 		catch (IllegalStateException ex) {
-			throw new InvalidValueException(value, ex.getMessage(),
+			throw new InvalidValueException(value, Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
 					"the user this process already runs as, or start the application as root");
 		}
 	}

@@ -1,5 +1,6 @@
 package org.slimta.system.autoconfigure.privilege;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.autoconfigure.InvalidSystemPropertyFailureAnalyzer;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemPropertiesBinder;
@@ -12,6 +13,7 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
 
 /**
  * Resolves {@code slimta.system.privileges.*} into a {@link PrivilegeDrop} while the bean factory
@@ -25,9 +27,9 @@ final class PrivilegeDropResolver implements BeanFactoryPostProcessor, Environme
 
 	private static final String GROUP = "slimta.system.privileges.group";
 
-	private ConfigurableEnvironment environment;
+	private @Nullable ConfigurableEnvironment environment;
 
-	private PrivilegeDrop drop;
+	private @Nullable PrivilegeDrop drop;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -41,12 +43,14 @@ final class PrivilegeDropResolver implements BeanFactoryPostProcessor, Environme
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(this.environment);
+		ConfigurableEnvironment environment = this.environment;
+		Assert.state(environment != null, "No environment set");
+		SlimtaSystemProperties properties = SlimtaSystemPropertiesBinder.bind(environment);
 		PrivilegeDropFactory factory = new PrivilegeDropFactory(properties.getPrivileges());
-		GroupEntry group = SlimtaSystemPropertiesBinder.lookUp(this.environment, GROUP, GroupEntry.class, factory::group)
+		GroupEntry group = SlimtaSystemPropertiesBinder.lookUp(environment, GROUP, GroupEntry.class, factory::group)
 			.orElse(null);
 		this.drop = SlimtaSystemPropertiesBinder
-			.lookUp(this.environment, USER, PrivilegeDrop.class, (user) -> factory.drop(user, group))
+			.lookUp(environment, USER, PrivilegeDrop.class, (user) -> factory.drop(user, group))
 			.orElseGet(PrivilegeDrop::notConfigured);
 	}
 
@@ -55,7 +59,9 @@ final class PrivilegeDropResolver implements BeanFactoryPostProcessor, Environme
 	 * @return the drop
 	 */
 	PrivilegeDrop drop() {
-		return this.drop;
+		PrivilegeDrop drop = this.drop;
+		Assert.state(drop != null, "Bean factory not post-processed yet");
+		return drop;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.slimta.system.autoconfigure.signal;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -109,7 +110,7 @@ public final class SignalAutoConfiguration {
 		}
 		catch (IllegalStateException ex) {
 			String remedy = NativeSignals.availability().remedy();
-			throw new SignalfdUnavailableException(ex.getMessage(),
+			throw new SignalfdUnavailableException(Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
 					remedy.isEmpty() ? "check that the process may make native calls" : remedy, true);
 		}
 		// The JVM's handlers cannot take signals under -Xrs: with backend=jdk too, signalfd (said at start-up).

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slimta.system.autoconfigure.EarlySignalPreparation;
 import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
@@ -92,7 +93,7 @@ public final class SignalPreparationEnvironmentPostProcessor extends OncePerJvmE
 	 * @return the decision, or {@code null} where there is nothing to decide (signals disabled,
 	 * or the jdk backend asked for)
 	 */
-	static Assessment prepare(SlimtaSystemProperties properties) {
+	static @Nullable Assessment prepare(SlimtaSystemProperties properties) {
 		SignalsProperties signals = properties.getSignals();
 		if (!properties.isEnabled() || !signals.isEnabled() || signals.getBackend() == SignalBackend.JDK) {
 			return null;

@@ -4,6 +4,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slimta.system.privilege.PrivilegeDrop;
 import org.slimta.system.privilege.PrivilegeDropException;
+import org.slimta.system.privilege.PrivilegeTarget;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
@@ -46,11 +47,15 @@ public final class PrivilegeDropListener implements ApplicationListener<Applicat
 			logger.error("stopping the application: " + ex.getMessage());
 			throw new PrivilegeDropFailedException(ex);
 		}
+		PrivilegeTarget target = this.drop.target();
+		if (target == null) {
+			return;
+		}
 		if (before == PrivilegeDrop.State.PENDING) {
-			logger.info("dropped privileges to " + this.drop.target().describe());
+			logger.info("dropped privileges to " + target.describe());
 		}
 		else if (before == PrivilegeDrop.State.UNCHANGED) {
-			logger.info("already running as " + this.drop.target().describe() + ": no privileges to drop");
+			logger.info("already running as " + target.describe() + ": no privileges to drop");
 		}
 	}
 

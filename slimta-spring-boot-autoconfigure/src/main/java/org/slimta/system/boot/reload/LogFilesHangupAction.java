@@ -1,5 +1,6 @@
 package org.slimta.system.boot.reload;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slimta.system.logging.LogFileReopening;
@@ -36,8 +37,9 @@ public class LogFilesHangupAction implements HangupAction {
 			switch (file.outcome()) {
 				case REOPENED -> reload.reloaded(name);
 				case UNCHANGED -> reload.skipped(name, "not moved");
-				case NOT_SUPPORTED -> reload.skipped(name, Reload.reason(file.failure()));
-				case FAILED -> reload.failed(name, "still written to the file it had", file.failure());
+				case NOT_SUPPORTED -> reload.skipped(name, Reload.reason(Objects.requireNonNull(file.failure())));
+				case FAILED -> reload.failed(name, "still written to the file it had",
+						Objects.requireNonNull(file.failure()));
 			}
 		}
 	}

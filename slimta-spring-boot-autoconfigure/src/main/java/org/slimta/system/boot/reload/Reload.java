@@ -86,8 +86,10 @@ public final class Reload {
 		this.failures.add(what + " (" + consequence + "): " + reason);
 	}
 
-	void finish() {
-		this.took = Duration.ofNanos(System.nanoTime() - this.startNanos);
+	Duration finish() {
+		Duration took = Duration.ofNanos(System.nanoTime() - this.startNanos);
+		this.took = took;
+		return took;
 	}
 
 	int senderPid() {

@@ -1,5 +1,6 @@
 package org.slimta.system.boot.reload;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,12 +30,12 @@ public class ReloadStatus implements FeatureStatus {
 	 * @param reload a reload whose actions all ran
 	 */
 	public void finish(Reload reload) {
-		reload.finish();
+		Duration took = reload.finish();
 		this.count.incrementAndGet();
 		this.last = reload;
 		String skipped = reload.skipped().isEmpty() ? "" : "; not reloaded: " + String.join(", ", reload.skipped());
 		String reloaded = reload.reloaded().isEmpty() ? "nothing" : String.join(", ", reload.reloaded());
-		String from = "SIGHUP from pid " + reload.senderPid() + " in " + reload.took().toMillis() + " ms";
+		String from = "SIGHUP from pid " + reload.senderPid() + " in " + took.toMillis() + " ms";
 		if (reload.succeeded()) {
 			logger.info("Reloaded after " + from + ": " + reloaded + skipped);
 		}
