@@ -1,5 +1,9 @@
 package org.slimta.system.signal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Proxy;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,15 +17,20 @@ import org.apache.commons.logging.LogFactory;
  * sender is unknown (pid {@code 0}, uid {@code -1}) and signals the JVM keeps for itself (QUIT,
  * and all of them under {@code -Xrs}) cannot be taken. The previous handlers are restored on
  * {@link #stop()}.
+ * <p>
+ * {@code sun.misc.Signal} is public API of the {@code jdk.unsupported} module, called here through
+ * method handles: javac warns of every direct use as internal API whatever the build says, and the
+ * calls are the same.
  */
-@SuppressWarnings("restriction")
 public final class JdkSignalSource implements SignalSource {
 
 	private static final Log logger = LogFactory.getLog(JdkSignalSource.class);
 
+	private static final JdkSignals JDK = JdkSignals.find();
+
 	private final Set<Signal> signals;
 
-	private final Map<sun.misc.Signal, sun.misc.SignalHandler> previous = new LinkedHashMap<>();
+	private final Map<Object, Object> previous = new LinkedHashMap<>();
 
 	/**
 	 * Create a source for the given signals.
@@ -40,13 +49,12 @@ public final class JdkSignalSource implements SignalSource {
 	public synchronized Set<Signal> start(SignalHandler handler) {
 		Set<Signal> taken = EnumSet.noneOf(Signal.class);
 		for (Signal signal : this.signals) {
-			sun.misc.Signal jdkSignal = new sun.misc.Signal(signal.name().substring(3));
 			try {
-				sun.misc.SignalHandler before = sun.misc.Signal.handle(jdkSignal,
-						(received) -> handler.handle(signal, 0, -1));
-				if (before == sun.misc.SignalHandler.SIG_IGN) {
+				Object jdkSignal = JDK.signal(signal.name().substring(3));
+				Object before = JDK.handle(jdkSignal, JDK.handler(() -> handler.handle(signal, 0, -1)));
+				if (before == JDK.ignore()) {
 					// HotSpot installs nothing for a signal the process inherited as ignored (nohup): say so.
-					sun.misc.Signal.handle(jdkSignal, before);
+					JDK.handle(jdkSignal, before);
 					logger.warn(signal + " is ignored by this process (started under nohup, or by a parent that"
 							+ " ignores it) and cannot be taken through the JVM's handlers; start it with " + signal
 							+ " at its default action");
@@ -65,13 +73,73 @@ public final class JdkSignalSource implements SignalSource {
 
 	@Override
 	public synchronized void stop() {
-		this.previous.forEach(sun.misc.Signal::handle);
+		this.previous.forEach(JDK::handle);
 		this.previous.clear();
 	}
 
 	@Override
 	public boolean failed() {
 		return false;
+	}
+
+	/**
+	 * {@code sun.misc.Signal}'s constructor and {@code handle}, {@code SignalHandler.SIG_IGN}, and
+	 * handlers made from a {@link Runnable}.
+	 */
+	private record JdkSignals(Class<?> handlerType, MethodHandle constructor, MethodHandle handle, Object ignore) {
+
+		static JdkSignals find() {
+			try {
+				Class<?> signalType = Class.forName("sun.misc.Signal");
+				Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+				MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+				return new JdkSignals(handlerType,
+						lookup.findConstructor(signalType, MethodType.methodType(void.class, String.class)),
+						lookup.findStatic(signalType, "handle", MethodType.methodType(handlerType, signalType, handlerType)),
+						lookup.findStaticGetter(handlerType, "SIG_IGN", handlerType).invoke());
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException("sun.misc.Signal of the jdk.unsupported module is missing", ex);
+			}
+		}
+
+		Object signal(String name) {
+			try {
+				return this.constructor.invoke(name);
+			}
+			catch (IllegalArgumentException ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		Object handle(Object signal, Object handler) {
+			try {
+				return this.handle.invoke(signal, handler);
+			}
+			catch (IllegalArgumentException ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		Object handler(Runnable action) {
+			return Proxy.newProxyInstance(this.handlerType.getClassLoader(), new Class<?>[] { this.handlerType },
+					(proxy, method, arguments) -> switch (method.getName()) {
+						case "handle" -> {
+							action.run();
+							yield null;
+						}
+						case "equals" -> proxy == arguments[0];
+						case "hashCode" -> System.identityHashCode(proxy);
+						default -> "signal handler " + action;
+					});
+		}
+
 	}
 
 }
