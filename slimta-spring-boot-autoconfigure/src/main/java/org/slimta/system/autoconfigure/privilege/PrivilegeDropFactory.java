@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.slimta.system.InvalidValueException;
 import org.slimta.system.autoconfigure.PrivilegesProperties;
 import org.slimta.system.posix.Availability;
+import org.slimta.system.posix.Capabilities;
 import org.slimta.system.posix.GroupEntry;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.posix.SupplementaryGroups;
@@ -55,7 +56,8 @@ final class PrivilegeDropFactory {
 		SupplementaryGroups groups = SupplementaryGroups.get();
 		PrivilegeTarget target = PrivilegeTarget.of(posix, user, group, this.privileges.isSupplementaryGroups(), groups);
 		try {
-			return PrivilegeDrop.to(target, new PrivilegeDropper(posix, groups), ThreadCredentials.ofCurrentThread());
+			return PrivilegeDrop.to(target, new PrivilegeDropper(posix, groups, Capabilities.get()),
+					ThreadCredentials.ofCurrentThread());
 		}
 		catch (IllegalStateException ex) {
 			throw new InvalidValueException(value, ex.getMessage(),

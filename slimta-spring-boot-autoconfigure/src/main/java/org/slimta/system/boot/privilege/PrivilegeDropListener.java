@@ -2,6 +2,7 @@ package org.slimta.system.boot.privilege;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slimta.system.privilege.CapabilityReport;
 import org.slimta.system.privilege.PrivilegeDrop;
 import org.slimta.system.privilege.PrivilegeDropException;
 
@@ -39,6 +40,10 @@ public final class PrivilegeDropListener implements ApplicationListener<Applicat
 	@Override
 	public void onApplicationEvent(ApplicationStartedEvent event) {
 		PrivilegeDrop.State before = this.drop.state();
+		if (before != PrivilegeDrop.State.PENDING) {
+			this.drop.run();
+			return;
+		}
 		try {
 			this.drop.run();
 		}
@@ -46,11 +51,17 @@ public final class PrivilegeDropListener implements ApplicationListener<Applicat
 			logger.error("stopping the application: " + ex.getMessage());
 			throw new PrivilegeDropFailedException(ex);
 		}
-		if (before == PrivilegeDrop.State.PENDING) {
+		if (this.drop.changesIdentity()) {
 			logger.info("dropped privileges to " + this.drop.target().describe());
 		}
-		else if (before == PrivilegeDrop.State.UNCHANGED) {
-			logger.info("already running as " + this.drop.target().describe() + ": no privileges to drop");
+		else {
+			logger.info("already running as " + this.drop.target().describe() + ": cleared its capabilities");
+		}
+		CapabilityReport report = this.drop.report();
+		if (report != null && !report.notCleared().isEmpty()) {
+			logger.info(report.notCleared().size() + " of " + report.threads().size() + " threads keep capability"
+					+ " sets only a thread can empty for itself (the health detail 'capabilities' shows them);"
+					+ " no_new_privs is set on every thread: " + report.details().get("remaining"));
 		}
 	}
 
