@@ -90,6 +90,21 @@ public final class Capabilities {
 	}
 
 	/**
+	 * Empty the calling thread's inheritable and ambient sets, keeping its permitted and effective
+	 * ones: from then on, no program that this thread or a thread it creates starts inherits a
+	 * capability from it, while the thread itself keeps what it holds.
+	 * @throws PosixException if a call fails
+	 */
+	public void clearInheritable() {
+		Sets now = current();
+		int[] data = { (int) now.effective(), (int) now.permitted(), 0, (int) (now.effective() >>> 32),
+				(int) (now.permitted() >>> 32), 0 };
+		check("capset(inheritable 0)", this.calls.capset(data));
+		check("prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL)", this.calls.prctl(CapabilityCalls.PR_CAP_AMBIENT,
+				CapabilityCalls.PR_CAP_AMBIENT_CLEAR_ALL, 0));
+	}
+
+	/**
 	 * Whether the calling thread has {@code no_new_privs} ({@code PR_GET_NO_NEW_PRIVS}).
 	 * @return whether it has
 	 * @throws PosixException if the call fails

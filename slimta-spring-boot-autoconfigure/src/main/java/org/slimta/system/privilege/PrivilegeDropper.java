@@ -82,6 +82,16 @@ public final class PrivilegeDropper {
 	}
 
 	/**
+	 * Before the drop, as early as the drop is decided: empty the calling thread's inheritable and
+	 * ambient sets, so that the threads it creates from then on (the web servers' among them) pass
+	 * no capability to a program they start, while they keep what lets them bind their ports.
+	 * @throws PosixException if a call fails
+	 */
+	public void clearInheritableCapabilities() {
+		this.capabilities.clearInheritable();
+	}
+
+	/**
 	 * Whether the calling thread can empty its bounding set: it has {@code CAP_SETPCAP} in its
 	 * effective set (root has; a process started as the target with ambient capabilities
 	 * normally not).

@@ -32,6 +32,11 @@ class CapabilityCallsContractTests {
 
 	private static final Path THREAD_SELF = Path.of("/proc/thread-self/status");
 
+	private static final int NET_BIND_SERVICE = 10;
+
+	// PR_CAP_AMBIENT's operation to add a capability.
+	private static final int PR_CAP_AMBIENT_RAISE = 2;
+
 	@BeforeEach
 	void onLinux() {
 		Linux.assumeLinux("the native calls are only made on Linux");
@@ -39,10 +44,10 @@ class CapabilityCallsContractTests {
 
 	static Stream<Implementation> implementations() {
 		List<Implementation> implementations = new ArrayList<>();
-		implementations.add(new Implementation("jnr", new Capabilities(JnrCapabilityCalls.bind().get())));
+		implementations.add(new Implementation("jnr", JnrCapabilityCalls.bind().get()));
 		if (Runtime.version().feature() >= 22) {
 			implementations.add(new Implementation("ffm",
-					new Capabilities(NativeImplementation.instantiate(CapabilityCalls.class, "ForeignCapabilityCalls"))));
+					NativeImplementation.instantiate(CapabilityCalls.class, "ForeignCapabilityCalls")));
 		}
 		return implementations.stream();
 	}
@@ -87,6 +92,31 @@ class CapabilityCallsContractTests {
 		});
 		assertThat(cleared.isCleared()).as("%s", cleared.sets()).isTrue();
 		assertThat(ThreadCapabilities.read(THREAD_SELF)).as("the test thread").isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@MethodSource("implementations")
+	void clearsTheInheritableAndAmbientSetsAndKeepsWhatTheThreadHolds(Implementation implementation)
+			throws Exception {
+		Linux.assumeRoot("raising an ambient capability needs it in the permitted set");
+		Capabilities capabilities = implementation.capabilities();
+		ThreadCapabilities cleared = onOwnThread(() -> {
+			Capabilities.Sets held = capabilities.current();
+			int[] withInheritable = { (int) held.effective(), (int) held.permitted(), 1 << NET_BIND_SERVICE,
+					(int) (held.effective() >>> 32), (int) (held.permitted() >>> 32), 0 };
+			assertThat(implementation.calls().capset(withInheritable)).isZero();
+			assertThat(implementation.calls().prctl(CapabilityCalls.PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE,
+					NET_BIND_SERVICE)).isZero();
+			ThreadCapabilities raised = ThreadCapabilities.read(THREAD_SELF);
+			assertThat(raised.ambient()).isEqualTo(1L << NET_BIND_SERVICE);
+			assertThat(raised.inheritable()).isEqualTo(1L << NET_BIND_SERVICE);
+			capabilities.clearInheritable();
+			assertThat(capabilities.current()).isEqualTo(new Capabilities.Sets(held.effective(), held.permitted(), 0));
+			return ThreadCapabilities.read(THREAD_SELF);
+		});
+		assertThat(cleared.ambient()).isZero();
+		assertThat(cleared.inheritable()).isZero();
+		assertThat(cleared.permitted()).isNotZero();
 	}
 
 	@ParameterizedTest
@@ -145,7 +175,11 @@ class CapabilityCallsContractTests {
 
 	}
 
-	record Implementation(String name, Capabilities capabilities) {
+	record Implementation(String name, CapabilityCalls calls) {
+
+		Capabilities capabilities() {
+			return new Capabilities(this.calls);
+		}
 
 		@Override
 		public String toString() {

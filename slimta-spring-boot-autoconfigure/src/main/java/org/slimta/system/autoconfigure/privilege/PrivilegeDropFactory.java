@@ -55,14 +55,18 @@ final class PrivilegeDropFactory {
 		// Bound now: after the drop, jffi may not be allowed to write its stubs to java.io.tmpdir.
 		SupplementaryGroups groups = SupplementaryGroups.get();
 		PrivilegeTarget target = PrivilegeTarget.of(posix, user, group, this.privileges.isSupplementaryGroups(), groups);
+		PrivilegeDropper dropper = new PrivilegeDropper(posix, groups, Capabilities.get());
+		PrivilegeDrop drop;
 		try {
-			return PrivilegeDrop.to(target, new PrivilegeDropper(posix, groups, Capabilities.get()),
-					ThreadCredentials.ofCurrentThread());
+			drop = PrivilegeDrop.to(target, dropper, ThreadCredentials.ofCurrentThread());
 		}
 		catch (IllegalStateException ex) {
 			throw new InvalidValueException(value, ex.getMessage(),
 					"the user this process already runs as, or start the application as root");
 		}
+		// Before any web server creates its threads: they then pass no capability to a program they start.
+		dropper.clearInheritableCapabilities();
+		return drop;
 	}
 
 	private static Posix posix(String value) {
