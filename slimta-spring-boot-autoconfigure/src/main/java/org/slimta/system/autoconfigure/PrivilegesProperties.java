@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
 public class PrivilegesProperties {
 
 	/**
-	 * User name or numeric uid to become once every web server listens. When not set,
-	 * privileges are not dropped.
+	 * User name or numeric uid to become once every web server listens. The drop also clears
+	 * the capabilities and sets no_new_privs on every thread, also in a process that already runs
+	 * as this user (started with ambient capabilities, for example). When not set, privileges are
+	 * not dropped.
 	 */
 	private @Nullable String user;
 

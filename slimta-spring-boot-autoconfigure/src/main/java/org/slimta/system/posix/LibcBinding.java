@@ -60,6 +60,16 @@ record LibcBinding<T>(@Nullable T calls, @Nullable PosixUnavailableException fai
 		}
 	}
 
+	/**
+	 * The same binding with its calls wrapped, or the same failure.
+	 * @param <U> the wrapping calls
+	 * @param wrap builds them on the bound calls
+	 * @return the wrapped binding
+	 */
+	<U> LibcBinding<U> map(Function<T, U> wrap) {
+		return (this.failure != null) ? new LibcBinding<>(null, this.failure) : new LibcBinding<>(wrap.apply(get()), null);
+	}
+
 	T get() {
 		if (this.failure != null) {
 			throw this.failure;

@@ -75,10 +75,7 @@ public final class SupplementaryGroups {
 				return new SupplementaryGroups(NativeImplementation.instantiate(GroupCalls.class, "ForeignGroupCalls"));
 			});
 		}
-		LibcBinding<GroupCalls> bound = JnrGroupCalls.bind();
-		PosixUnavailableException failure = bound.failure();
-		return (failure != null) ? new LibcBinding<>(null, failure)
-				: new LibcBinding<>(new SupplementaryGroups(bound.get()), null);
+		return JnrGroupCalls.bind().map(SupplementaryGroups::new);
 	}
 
 	// The holder idiom: bound once, on first use, thread-safe without locking.

@@ -88,14 +88,14 @@ public record PrivilegeTarget(String user, int uid, String group, int gid, boole
 	}
 
 	/**
-	 * Whether a thread already is this identity: every uid and gid is the target's, and it has no
-	 * capability left.
+	 * Whether a thread already is this identity: every uid and gid is the target's. It may still
+	 * hold capabilities (from its ambient set, for example), which the drop clears.
 	 * @param current the thread's credentials
-	 * @return whether there is nothing to drop
+	 * @return whether the identity need not change
 	 */
 	public boolean isHeldBy(ThreadCredentials current) {
 		return current.uids().stream().allMatch((id) -> id == this.uid)
-				&& current.gids().stream().allMatch((id) -> id == this.gid) && current.effectiveCapabilities() == 0;
+				&& current.gids().stream().allMatch((id) -> id == this.gid);
 	}
 
 	/**

@@ -150,7 +150,7 @@ class PrivilegeDropIT {
 		int port = WebServerProcess.freePort();
 		try (WebServerProcess app = WebServerProcess.start(Server.TOMCAT, AS_NOBODY, port,
 				"--slimta.system.privileges.user=nobody")) {
-			app.awaitOutput("already running as nobody:nogroup (uid 65534, gid 65534): no privileges to drop");
+			app.awaitOutput("already running as nobody:nogroup (uid 65534, gid 65534): cleared its capabilities");
 			String health = app.get("/actuator/health").body();
 			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.privileges")).isEqualTo("dropped");
 			assertThat(JsonPath.<Integer>read(app.get("/whoami").body(), "$.uid")).isEqualTo(NOBODY);

@@ -4,6 +4,7 @@ import jakarta.servlet.Filter;
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
+import org.slimta.system.boot.privilege.CapabilitiesStatus;
 import org.slimta.system.boot.privilege.PrivilegeDropGateFilter;
 import org.slimta.system.boot.privilege.PrivilegeDropGateWebFilter;
 import org.slimta.system.boot.privilege.PrivilegeDropListener;
@@ -43,6 +44,11 @@ public final class PrivilegeDropAutoConfiguration {
 	@Bean
 	FeatureStatus slimtaPrivilegeDropStatus(PrivilegeDrop slimtaPrivilegeDrop) {
 		return new PrivilegeDropStatus(slimtaPrivilegeDrop);
+	}
+
+	@Bean
+	FeatureStatus slimtaCapabilitiesStatus() {
+		return new CapabilitiesStatus();
 	}
 
 	@Bean

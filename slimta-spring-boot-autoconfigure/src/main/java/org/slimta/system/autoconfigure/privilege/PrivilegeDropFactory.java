@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.slimta.system.InvalidValueException;
 import org.slimta.system.autoconfigure.PrivilegesProperties;
 import org.slimta.system.posix.Availability;
+import org.slimta.system.posix.Capabilities;
 import org.slimta.system.posix.GroupEntry;
 import org.slimta.system.posix.Posix;
 import org.slimta.system.posix.SupplementaryGroups;
@@ -56,13 +57,18 @@ final class PrivilegeDropFactory {
 		// Bound now: after the drop, jffi may not be allowed to write its stubs to java.io.tmpdir.
 		SupplementaryGroups groups = SupplementaryGroups.get();
 		PrivilegeTarget target = PrivilegeTarget.of(posix, user, group, this.privileges.isSupplementaryGroups(), groups);
+		PrivilegeDropper dropper = new PrivilegeDropper(posix, groups, Capabilities.get());
+		PrivilegeDrop drop;
 		try {
-			return PrivilegeDrop.to(target, new PrivilegeDropper(posix, groups), ThreadCredentials.ofCurrentThread());
+			drop = PrivilegeDrop.to(target, dropper, ThreadCredentials.ofCurrentThread());
 		}
 		catch (IllegalStateException ex) {
 			throw new InvalidValueException(value, Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
 					"the user this process already runs as, or start the application as root");
 		}
+		// Before any web server creates its threads: they then pass no capability to a program they start.
+		dropper.clearInheritableCapabilities();
+		return drop;
 	}
 
 	private static Posix posix(String value) {

@@ -1,7 +1,10 @@
 package org.slimta.system.boot.privilege;
 
+import java.util.Objects;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slimta.system.privilege.CapabilityReport;
 import org.slimta.system.privilege.PrivilegeDrop;
 import org.slimta.system.privilege.PrivilegeDropException;
 import org.slimta.system.privilege.PrivilegeTarget;
@@ -40,6 +43,10 @@ public final class PrivilegeDropListener implements ApplicationListener<Applicat
 	@Override
 	public void onApplicationEvent(ApplicationStartedEvent event) {
 		PrivilegeDrop.State before = this.drop.state();
+		if (before != PrivilegeDrop.State.PENDING) {
+			this.drop.run();
+			return;
+		}
 		try {
 			this.drop.run();
 		}
@@ -47,15 +54,19 @@ public final class PrivilegeDropListener implements ApplicationListener<Applicat
 			logger.error("stopping the application: " + ex.getMessage());
 			throw new PrivilegeDropFailedException(ex);
 		}
-		PrivilegeTarget target = this.drop.target();
-		if (target == null) {
-			return;
-		}
-		if (before == PrivilegeDrop.State.PENDING) {
+		// Pending means a target was configured.
+		PrivilegeTarget target = Objects.requireNonNull(this.drop.target());
+		if (this.drop.changesIdentity()) {
 			logger.info("dropped privileges to " + target.describe());
 		}
-		else if (before == PrivilegeDrop.State.UNCHANGED) {
-			logger.info("already running as " + target.describe() + ": no privileges to drop");
+		else {
+			logger.info("already running as " + target.describe() + ": cleared its capabilities");
+		}
+		CapabilityReport report = this.drop.report();
+		if (report != null && !report.notCleared().isEmpty()) {
+			logger.info(report.notCleared().size() + " of " + report.threads().size() + " threads keep capability"
+					+ " sets only a thread can empty for itself (the health detail 'capabilities' shows them);"
+					+ " no_new_privs is set on every thread: " + report.details().get("remaining"));
 		}
 	}
 

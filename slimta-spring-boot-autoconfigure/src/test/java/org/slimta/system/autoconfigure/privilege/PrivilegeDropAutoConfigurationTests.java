@@ -1,5 +1,6 @@
 package org.slimta.system.autoconfigure.privilege;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.FeatureStatus;
 import org.slimta.system.autoconfigure.InvalidSystemPropertyFailureAnalyzer;
@@ -35,8 +36,14 @@ class PrivilegeDropAutoConfigurationTests {
 	void reportsNotConfiguredAndHoldsNoRequestWithoutUser() {
 		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS).run((context) -> {
 			assertThat(context.getBean(PrivilegeDrop.class).state()).isEqualTo(PrivilegeDrop.State.NOT_CONFIGURED);
-			assertThat(context.getBean(FeatureStatus.class).value()).isEqualTo("not-configured");
-			assertThat(context.getBean(FeatureStatus.class).failed()).isFalse();
+			assertThat(context.getBean("slimtaPrivilegeDropStatus", FeatureStatus.class).value())
+				.isEqualTo("not-configured");
+			assertThat(context.getBean("slimtaPrivilegeDropStatus", FeatureStatus.class).failed()).isFalse();
+			// What the kernel reports, whether or not a drop is configured.
+			FeatureStatus capabilities = context.getBean("slimtaCapabilitiesStatus", FeatureStatus.class);
+			assertThat(capabilities.detail()).isEqualTo("capabilities");
+			assertThat(capabilities.value()).asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsKeys("process", "threads", "cleared", "remaining");
 			assertThat(context).doesNotHaveBean(FilterRegistrationBean.class);
 		});
 	}
@@ -50,7 +57,7 @@ class PrivilegeDropAutoConfigurationTests {
 				PrivilegeDrop drop = context.getBean(PrivilegeDrop.class);
 				assertThat(drop.state()).isEqualTo(PrivilegeDrop.State.PENDING);
 				assertThat(drop.target().describe()).isEqualTo("nobody:nogroup (uid 65534, gid 65534)");
-				assertThat(context.getBean(FeatureStatus.class).value()).isEqualTo("pending");
+				assertThat(context.getBean("slimtaPrivilegeDropStatus", FeatureStatus.class).value()).isEqualTo("pending");
 				assertThat(context.getBean(FilterRegistrationBean.class).getFilter())
 					.isInstanceOf(PrivilegeDropGateFilter.class);
 				assertThat(context).doesNotHaveBean(WebFilter.class);
