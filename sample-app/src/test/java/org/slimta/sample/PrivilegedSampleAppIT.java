@@ -61,6 +61,13 @@ class PrivilegedSampleAppIT {
 						assertThat(thread.uids()).as("uids of %s", thread).containsOnly(NOBODY);
 						assertThat(thread.effectiveCapabilities()).as("CapEff of %s", thread).isZero();
 					});
+			// Under -Xrs the JVM opens its attach socket at start-up, as root, in the sticky /tmp:
+			// handed over, so that the JVM can still remove it when it exits.
+			Path attachSocket = Path.of("/tmp", ".java_pid" + app.pid());
+			assertThat(Files.getAttribute(attachSocket, "unix:uid")).isEqualTo(NOBODY);
+			app.signal("TERM");
+			assertThat(app.awaitExit(Duration.ofSeconds(60))).isEqualTo(143);
+			assertThat(attachSocket).as("the attach socket after the JVM exited").doesNotExist();
 		}
 	}
 
