@@ -10,6 +10,8 @@ import org.slimta.system.daemon.Umask;
 
 /**
  * {@code slimta.system.daemon.*}: running detached in the background.
+ *
+ * @since 0.1.0
  */
 public class DaemonProperties {
 

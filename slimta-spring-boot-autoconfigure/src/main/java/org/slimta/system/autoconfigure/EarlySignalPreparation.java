@@ -19,6 +19,8 @@ import org.slimta.system.signal.StartupRelaunch;
  * (see docs/relaunch.md, "When the relaunch is decided"), read without Spring Boot's configuration
  * machinery. Optional: without this call the starter relaunches from the
  * {@code SpringApplication} constructor, a little later.
+ *
+ * @since 0.1.0
  */
 public final class EarlySignalPreparation {
 

@@ -1,10 +1,10 @@
 package org.slimta.system.autoconfigure;
 
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slimta.system.ProcessWideState;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -22,7 +22,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 public abstract class OncePerJvmEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	// The kinds of post-processor that ran: a refresh prepares a new environment on the SIGHUP thread.
-	private static final Set<Class<?>> ran = ConcurrentHashMap.newKeySet();
+	private static final Set<Class<?>> ran = ProcessWideState.ENVIRONMENT_DECIDED_BY;
 
 	/** Logs that appear once logging is set up. */
 	protected final Log logger;

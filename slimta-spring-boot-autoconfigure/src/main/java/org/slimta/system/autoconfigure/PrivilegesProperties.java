@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code slimta.system.privileges.*}: dropping root privileges once every web server listens.
+ *
+ * @since 0.1.0
  */
 public class PrivilegesProperties {
 

@@ -12,6 +12,8 @@ import org.slimta.system.signal.SignalBackend;
 
 /**
  * {@code slimta.system.signals.*}: signal handling.
+ *
+ * @since 0.1.0
  */
 public class SignalsProperties {
 

@@ -11,6 +11,8 @@ import org.springframework.core.convert.converter.Converter;
 
 /**
  * Binds and validates {@code slimta.system.*}; the feature auto-configurations build on it.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnSlimtaSystemEnabled

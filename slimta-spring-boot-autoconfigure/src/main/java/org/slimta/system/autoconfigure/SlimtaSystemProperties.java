@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * leave the application running as root. Each group is a class of its own
  * ({@link SignalsProperties}, {@link PrivilegesProperties}, {@link DaemonProperties},
  * {@link UuidProperties}).
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties(prefix = "slimta.system", ignoreUnknownFields = false)
 public class SlimtaSystemProperties implements InitializingBean {

@@ -4,6 +4,8 @@ import org.slimta.system.uuid.UuidGenerator;
 
 /**
  * {@code slimta.system.uuid.*}: the IdGenerator bean.
+ *
+ * @since 0.1.0
  */
 public class UuidProperties {
 

@@ -2,6 +2,8 @@ package org.slimta.system.daemon;
 
 /**
  * Whether the process reports its state to systemd through {@code sd_notify}.
+ *
+ * @since 0.1.0
  */
 public enum NotifyMode {
 

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
+import org.slimta.system.ProcessWideState;
+import org.slimta.system.ProcessWideState.Holder;
 import org.slimta.system.posix.NativeProcesses;
 
 /**
@@ -21,7 +23,7 @@ public final class ReadinessPipe {
 
 	static final String FAILED = "FAILED";
 
-	private static @Nullable ReadinessPipe current;
+	private static final Holder<ReadinessPipe> current = ProcessWideState.READINESS_PIPE;
 
 	private final int fd;
 
@@ -44,10 +46,10 @@ public final class ReadinessPipe {
 	 * @return the pipe, or {@code null}
 	 */
 	public static synchronized @Nullable ReadinessPipe current() {
-		if (current == null && isDaemon()) {
-			current = new ReadinessPipe(Integer.parseInt(System.getProperty(PROPERTY)));
+		if (current.get() == null && isDaemon()) {
+			current.set(new ReadinessPipe(Integer.parseInt(System.getProperty(PROPERTY))));
 		}
-		return current;
+		return current.get();
 	}
 
 	/** Tell the launcher this process is ready; it exits 0. */

@@ -6,6 +6,8 @@ import org.slimta.system.InvalidValueException;
  * A file mode creation mask, written in octal as for the {@code umask} command.
  *
  * @param bits the permission bits to clear, from {@code 0} to {@code 0777}
+ *
+ * @since 0.1.0
  */
 public record Umask(int bits) {
 

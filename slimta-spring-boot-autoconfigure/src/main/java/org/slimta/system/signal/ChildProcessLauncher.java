@@ -47,6 +47,8 @@ import org.slimta.system.posix.SpawnRequest;
  * <p>
  * Where the native calls are unavailable (not Linux), it falls back to {@link ProcessBuilder#start()}
  * on a copy of the builder with the same environment rule; the caller's builder is left as it is.
+ *
+ * @since 0.1.0
  */
 public class ChildProcessLauncher {
 

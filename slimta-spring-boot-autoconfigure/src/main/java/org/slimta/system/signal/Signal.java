@@ -9,6 +9,8 @@ import org.slimta.system.InvalidValueException;
 
 /**
  * The signals an application can take over, with their Linux numbers.
+ *
+ * @since 0.1.0
  */
 public enum Signal {
 

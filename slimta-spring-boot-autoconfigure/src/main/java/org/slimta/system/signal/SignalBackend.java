@@ -2,6 +2,8 @@ package org.slimta.system.signal;
 
 /**
  * How the application receives signals.
+ *
+ * @since 0.1.0
  */
 public enum SignalBackend {
 

@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationEvent;
  * <p>
  * Identical standard signals that arrive while one is still pending are merged by the kernel, so
  * a listener must not assume one event per {@code kill}.
+ *
+ * @since 0.1.0
  */
 public class SignalEvent extends ApplicationEvent {
 

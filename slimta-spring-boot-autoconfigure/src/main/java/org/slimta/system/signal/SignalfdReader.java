@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slimta.system.ProcessWideState;
+import org.slimta.system.ProcessWideState.Holder;
 import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.posix.SignalDescriptor;
 import org.slimta.system.posix.SignalInfo;
@@ -39,7 +41,7 @@ public final class SignalfdReader {
 
 	private static final Log logger = LogFactory.getLog(SignalfdReader.class);
 
-	private static @Nullable SignalfdReader current;
+	private static final Holder<SignalfdReader> current = ProcessWideState.SIGNALFD_READER;
 
 	private final Set<Signal> read;
 
@@ -82,10 +84,10 @@ public final class SignalfdReader {
 	 * @return the reader, if this process was prepared for signalfd
 	 */
 	public static synchronized Optional<SignalfdReader> startIfPrepared() {
-		if (current == null) {
-			SignalfdPreparation.prepared().ifPresent((signals) -> current = start(signals.read(), signals.shutdownOn()));
+		if (current.get() == null) {
+			SignalfdPreparation.prepared().ifPresent((signals) -> current.set(start(signals.read(), signals.shutdownOn())));
 		}
-		return Optional.ofNullable(current);
+		return Optional.ofNullable(current.get());
 	}
 
 	/**
@@ -93,7 +95,7 @@ public final class SignalfdReader {
 	 * @return the reader
 	 */
 	public static synchronized Optional<SignalfdReader> current() {
-		return Optional.ofNullable(current);
+		return Optional.ofNullable(current.get());
 	}
 
 	/**

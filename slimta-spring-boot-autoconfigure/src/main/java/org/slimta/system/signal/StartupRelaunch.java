@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.slimta.system.ProcessWideState;
+import org.slimta.system.ProcessWideState.RelaunchAtStart;
 import org.slimta.system.daemon.JvmCommandLine;
 import org.slimta.system.posix.Availability;
 import org.slimta.system.posix.NativeSignals;
@@ -27,13 +29,8 @@ import org.slimta.system.startup.StartupProperties;
  */
 public final class StartupRelaunch {
 
-	private static boolean ran;
-
-	private static List<String> args = List.of();
-
-	private static @Nullable ClassLoader classLoader;
-
-	private static @Nullable Assessment failure;
+	// Process-wide: a second SpringApplication in this JVM must not decide again.
+	private static final RelaunchAtStart state = ProcessWideState.RELAUNCH_AT_START;
 
 	private StartupRelaunch() {
 	}
@@ -49,21 +46,21 @@ public final class StartupRelaunch {
 	 */
 	public static synchronized void atStart(@Nullable List<String> applicationArgs, ClassLoader loader,
 			@Nullable String notApplicationMain) {
-		if (ran) {
+		if (state.ran) {
 			return;
 		}
-		ran = true;
-		classLoader = loader;
+		state.ran = true;
+		state.classLoader = loader;
 		// The reader's class sets up logging: a JVM about to be relaunched has no use for it.
 		if (SignalfdPreparation.prepared().isPresent()) {
 			SignalfdReader.startIfPrepared();
-			args = (applicationArgs != null) ? applicationArgs : commandLineArguments();
+			state.args = (applicationArgs != null) ? applicationArgs : commandLineArguments();
 			return;
 		}
 		if (notApplicationMain != null || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
 			return;
 		}
-		args = (applicationArgs != null) ? applicationArgs : commandLineArguments();
+		state.args = (applicationArgs != null) ? applicationArgs : commandLineArguments();
 		RelaunchSettings settings;
 		try {
 			settings = settingsAtStart();
@@ -83,8 +80,8 @@ public final class StartupRelaunch {
 	 * @throws IllegalArgumentException if a value is invalid or a placeholder unresolvable
 	 */
 	public static synchronized RelaunchSettings settingsAtStart() {
-		ClassLoader loader = (classLoader != null) ? classLoader : StartupRelaunch.class.getClassLoader();
-		return RelaunchSettings.read(StartupProperties.read(args, loader));
+		ClassLoader loader = (state.classLoader != null) ? state.classLoader : StartupRelaunch.class.getClassLoader();
+		return RelaunchSettings.read(StartupProperties.read(state.args, loader));
 	}
 
 	/**
@@ -100,8 +97,8 @@ public final class StartupRelaunch {
 	 */
 	public static synchronized Assessment relaunch(Set<Signal> handled, Set<Signal> shutdownOn, boolean relaunchAllowed,
 			@Nullable String notApplicationMain) {
-		if (failure != null) {
-			return failure;
+		if (state.failure != null) {
+			return state.failure;
 		}
 		ProcessFacts facts = ProcessFacts.current(notApplicationMain);
 		Assessment assessment = SignalfdPreparation.assess(handled, relaunchAllowed, facts);
@@ -110,9 +107,9 @@ public final class StartupRelaunch {
 		}
 		Availability calls = NativeSignals.availability();
 		if (!calls.available()) {
-			failure = Assessment.unavailable("native system calls are unavailable: " + calls.reason(),
+			state.failure = Assessment.unavailable("native system calls are unavailable: " + calls.reason(),
 					calls.remedy().isEmpty() ? "run on Linux x86_64 or aarch64 with glibc" : calls.remedy());
-			return failure;
+			return state.failure;
 		}
 		try {
 			// A relaunch verdict is given only for a command line that was read.
@@ -121,9 +118,9 @@ public final class StartupRelaunch {
 		}
 		catch (Exception | LinkageError ex) {
 			// Remembered, so that a second attempt from Spring Boot's start-up does not cost the same again.
-			failure = Assessment.unavailable("re-executing the JVM in place failed (" + ex.getMessage() + ")",
+			state.failure = Assessment.unavailable("re-executing the JVM in place failed (" + ex.getMessage() + ")",
 					"set slimta.system.signals.relaunch=false to skip the attempt");
-			return failure;
+			return state.failure;
 		}
 	}
 
@@ -131,9 +128,9 @@ public final class StartupRelaunch {
 	 * Forget that this JVM decided, for tests that start several applications in one JVM.
 	 */
 	public static synchronized void forget() {
-		ran = false;
-		args = List.of();
-		classLoader = null;
+		state.ran = false;
+		state.args = List.of();
+		state.classLoader = null;
 	}
 
 	// Spring Boot reads every --name=value argument as an option; JVM options never start with --slimta or --spring.

@@ -15,6 +15,8 @@ import java.util.random.RandomGenerator;
  * (NIST SP 800-90Ar1, seeded by the platform's entropy source) where the JDK provides
  * one, otherwise the platform default, and takes it in blocks of 16 ids per call
  * (see {@link BufferedRandom}).
+ *
+ * @since 0.1.0
  */
 public final class RandomUuidGenerator implements UuidGenerator {
 

@@ -14,6 +14,8 @@ import java.util.random.RandomGenerator;
  * clock sequence is 14 random bits, both fixed for the instance (RFC 9562 section 6.10).
  * Timestamps from one instance are strictly increasing, even when the clock stalls or
  * steps back.
+ *
+ * @since 0.1.0
  */
 public final class TimeBasedUuidGenerator implements UuidGenerator {
 

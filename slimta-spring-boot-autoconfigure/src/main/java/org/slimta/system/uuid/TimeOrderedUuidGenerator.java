@@ -13,6 +13,8 @@ import java.util.random.RandomGenerator;
  * first), even within one millisecond or when the system clock steps back: such ids
  * add a random increment to the previous random bits (RFC 9562 section 6.2, method 2).
  * Random bits come from a {@link java.security.SecureRandom}, taken in blocks.
+ *
+ * @since 0.1.0
  */
 public final class TimeOrderedUuidGenerator implements UuidGenerator {
 

@@ -7,6 +7,8 @@ import org.slimta.system.InvalidValueException;
 /**
  * Generates UUIDs of one RFC 9562 version; implementations are thread-safe, so one
  * instance can be shared by the whole application.
+ *
+ * @since 0.1.0
  */
 public interface UuidGenerator {
 

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Bean;
  * The detached side of daemon mode: reports readiness to the launching process once every web
  * server listens, privileges were dropped and the pid file was written; reopens redirected
  * standard output and error on SIGHUP (logrotate's move-then-HUP); shows {@code daemon: true}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { SlimtaSystemAutoConfiguration.class, SignalAutoConfiguration.class,
 		PrivilegeDropAutoConfiguration.class, PidFileAutoConfiguration.class })

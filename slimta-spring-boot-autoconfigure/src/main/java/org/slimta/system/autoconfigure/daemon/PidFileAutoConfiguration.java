@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Conditional;
  * dropped to, and removed when the application context closes. A second instance with the same
  * file fails to start. A training run for a CDS archive or an AOT cache writes none: it halts
  * without closing the context.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { SlimtaSystemAutoConfiguration.class, PrivilegeDropAutoConfiguration.class })
 @ConditionalOnSlimtaSystemEnabled

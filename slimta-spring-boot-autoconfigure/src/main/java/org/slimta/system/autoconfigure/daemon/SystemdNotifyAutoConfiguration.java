@@ -36,6 +36,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * with {@code Type=notify} ({@code NOTIFY_SOCKET} set) and {@code slimta.system.daemon.notify} is
  * {@code auto}; and feeds systemd's watchdog when the unit has {@code WatchdogSec=}
  * ({@code WATCHDOG_USEC} set for this process).
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { SlimtaSystemAutoConfiguration.class, SignalAutoConfiguration.class })
 @ConditionalOnSlimtaSystemEnabled

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The {@code slimta} health component, when Spring Boot's health support is on the class path.
  * Disable it with {@code management.health.slimta.enabled=false}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)

@@ -25,6 +25,8 @@ import org.springframework.web.server.WebFilter;
  * Drops root privileges to {@code slimta.system.privileges.user} once every web server listens.
  * The user and group are resolved before any bean is created; requests that arrive before the
  * drop wait at a filter of highest precedence until it is done.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
 @ConditionalOnSlimtaSystemEnabled

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
  * A {@link ChildProcessLauncher}, which starts child processes with a clean signal mask: a
  * {@link ProcessBuilder} child of a process prepared for signalfd would inherit the blocked signals.
  * An application's own {@code ChildProcessLauncher} bean wins.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
 @ConditionalOnSlimtaSystemEnabled

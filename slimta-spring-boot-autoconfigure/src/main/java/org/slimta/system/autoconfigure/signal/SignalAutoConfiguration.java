@@ -59,6 +59,8 @@ import org.springframework.core.env.Environment;
 /**
  * Publishes {@link org.slimta.system.signal.SignalEvent}s for {@code slimta.system.signals.handled},
  * read from signalfd where the process was prepared for it, else through the JVM's handlers.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
 @ConditionalOnSlimtaSystemEnabled

@@ -13,6 +13,8 @@ import org.springframework.util.IdGenerator;
 /**
  * An {@link IdGenerator} that makes RFC 9562 UUIDs of the configured version
  * ({@code slimta.system.uuid.version}). An application's own {@code IdGenerator} bean wins.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SlimtaSystemAutoConfiguration.class)
 @ConditionalOnSlimtaSystemEnabled
