@@ -65,7 +65,7 @@ class SocketActivationIT {
 			try (Socket socket = connect(port)) {
 				send(socket, "/whoami");
 				assertThat(app.output()).as("output when the request was sent").doesNotContain("Started WhoAmIApplication");
-				early = read(socket);
+				early = read(socket, app);
 			}
 			assertThat(early).startsWith("HTTP/1.1 200").contains(server.webServerClass);
 			app.awaitOutput("Started WhoAmIApplication");
@@ -94,7 +94,7 @@ class SocketActivationIT {
 			String early;
 			try (Socket socket = connect(managementPort)) {
 				send(socket, "/actuator/health");
-				early = read(socket);
+				early = read(socket, app);
 			}
 			assertThat(early).startsWith("HTTP/1.1 200").contains("inherited (2)");
 			app.awaitOutput("Started WhoAmIApplication");
@@ -153,9 +153,15 @@ class SocketActivationIT {
 		out.flush();
 	}
 
-	private static String read(Socket socket) throws IOException {
+	private static String read(Socket socket, WebServerProcess app) throws IOException {
 		InputStream in = socket.getInputStream();
-		return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		try {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new AssertionError("No answer to the first request: " + ex + "; the application wrote:\n" + app.output(),
+					ex);
+		}
 	}
 
 	/**

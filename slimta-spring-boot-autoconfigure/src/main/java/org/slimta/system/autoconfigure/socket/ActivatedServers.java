@@ -9,7 +9,9 @@ import org.slimta.system.socket.ActivatedSocket;
 import org.slimta.system.socket.InheritedSocket;
 import org.slimta.system.socket.InheritedSocketUnusableException;
 import org.slimta.system.socket.InheritedSockets;
+import reactor.netty.resources.LoopResources;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.jetty.JettyWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
@@ -17,6 +19,7 @@ import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
@@ -125,16 +128,25 @@ final class ActivatedServers {
 
 	}
 
-	/** Reactor Netty: a server channel on the socket. */
-	record Netty(Supplier<ActivatedSocket> socket)
+	/**
+	 * Reactor Netty: a server channel on the socket, from the loop resources of the application's
+	 * {@link ReactorResourceFactory} (which Spring Boot's server would otherwise apply after the
+	 * customizers).
+	 */
+	record Netty(Supplier<ActivatedSocket> socket, ObjectProvider<ReactorResourceFactory> resources)
 			implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
 
 		@Override
 		public void customize(NettyReactiveWebServerFactory factory) {
 			ActivatedSocket activated = this.socket.get();
 			reportSocket(factory, activated);
-			factory.addServerCustomizers((server) -> server
-				.runOn(new ActivatedLoopResources(server.configuration().loopResources(), activated), false));
+			ReactorResourceFactory resourceFactory = this.resources.getIfAvailable();
+			factory.setResourceFactory(null);
+			factory.addServerCustomizers((server) -> {
+				LoopResources loops = (resourceFactory != null) ? resourceFactory.getLoopResources()
+						: server.configuration().loopResources();
+				return server.runOn(new ActivatedLoopResources(loops, activated), false);
+			});
 		}
 
 		@Override

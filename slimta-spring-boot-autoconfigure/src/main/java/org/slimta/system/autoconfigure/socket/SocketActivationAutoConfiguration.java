@@ -5,6 +5,7 @@ import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.boot.socket.SocketActivationStatus;
 import org.slimta.system.socket.InheritedSockets;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,6 +17,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.core.env.Environment;
 
 /**
@@ -80,8 +82,8 @@ public final class SocketActivationAutoConfiguration {
 
 		@Bean
 		WebServerFactoryCustomizer<NettyReactiveWebServerFactory> slimtaNettySocketActivation(
-				InheritedSockets sockets, Environment environment) {
-			return new ActivatedServers.Netty(() -> ActivatedServers.forApplication(sockets, environment));
+				InheritedSockets sockets, Environment environment, ObjectProvider<ReactorResourceFactory> resources) {
+			return new ActivatedServers.Netty(() -> ActivatedServers.forApplication(sockets, environment), resources);
 		}
 
 	}

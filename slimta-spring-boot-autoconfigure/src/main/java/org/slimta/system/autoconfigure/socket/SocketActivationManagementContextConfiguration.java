@@ -3,6 +3,7 @@ package org.slimta.system.autoconfigure.socket;
 import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.socket.InheritedSockets;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,6 +16,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * The separate management server ({@code management.server.port}) serves on the socket named
@@ -56,8 +58,10 @@ class SocketActivationManagementContextConfiguration {
 	static class NettyConfiguration {
 
 		@Bean
-		WebServerFactoryCustomizer<NettyReactiveWebServerFactory> slimtaNettyManagementSocketActivation() {
-			return new ActivatedServers.Netty(() -> ActivatedServers.forManagement(InheritedSockets.current()));
+		WebServerFactoryCustomizer<NettyReactiveWebServerFactory> slimtaNettyManagementSocketActivation(
+				ObjectProvider<ReactorResourceFactory> resources) {
+			return new ActivatedServers.Netty(() -> ActivatedServers.forManagement(InheritedSockets.current()),
+					resources);
 		}
 
 	}
