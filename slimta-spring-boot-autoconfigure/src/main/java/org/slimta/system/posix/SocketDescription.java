@@ -39,8 +39,8 @@ public record SocketDescription(int fd, int family, int type, boolean listening,
 	}
 
 	/**
-	 * What it is, in a few words, for a message: {@code "a listening TCP socket on 127.0.0.1:80"},
-	 * {@code "a Unix-domain datagram socket"}.
+	 * What it is, in a few words, for a message: {@code "a listening TCP socket (IPv4) on 127.0.0.1:80"},
+	 * {@code "a datagram socket (Unix-domain)"}.
 	 * @return the words
 	 */
 	public String describe() {
@@ -55,9 +55,10 @@ public record SocketDescription(int fd, int family, int type, boolean listening,
 			case SOCK_DGRAM -> (this.address != null) ? "UDP" : "datagram";
 			default -> "type " + this.type;
 		};
+		String state = (this.type != SOCK_STREAM) ? "" : this.listening ? "listening " : "not listening ";
 		String where = (this.address != null)
 				? " on " + this.address.getAddress().getHostAddress() + ":" + this.address.getPort() : "";
-		return (this.listening ? "a listening " : "a not listening ") + family + " " + type + " socket" + where;
+		return "a " + state + type + " socket (" + family + ")" + where;
 	}
 
 }

@@ -3,6 +3,8 @@ package org.slimta.system.privileged;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +19,10 @@ import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slimta.system.privileged.WebServerProcess.Server;
 import org.slimta.system.testsupport.Linux;
@@ -105,6 +109,89 @@ class SocketActivationIT {
 				.containsExactlyInAnyOrder(port, managementPort);
 			assertRelaunched(app, backend);
 			assertChildrenInheritNothing(app, port);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Server.class)
+	void failsWithAnAnalysisOnADatagramSocketAndBindsNoPortOfItsOwn(Server server) throws Exception {
+		int port = WebServerProcess.freePort();
+		List<String> activate = List.of("systemd-socket-activate", "--datagram", "-l", "127.0.0.1:" + port);
+		try (WebServerProcess app = WebServerProcess.start(server, activate, port);
+				DatagramSocket client = new DatagramSocket()) {
+			// systemd-socket-activate starts the JVM at the first datagram.
+			byte[] datagram = "start".getBytes(StandardCharsets.US_ASCII);
+			// A datagram sent before it binds is lost: again until it runs the JVM.
+			for (int attempt = 0; attempt < 200 && !app.output().contains("Execing"); attempt++) {
+				client.send(new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(), port));
+				Thread.sleep(50);
+			}
+			assertThat(app.awaitExit()).isOne();
+			assertThat(app.output()).contains("APPLICATION FAILED TO START")
+				.contains("descriptor 3 (unknown): a UDP socket (IPv4) on 127.0.0.1:" + port)
+				.contains("make it a ListenStream=")
+				.doesNotContain("started on port");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Server.class)
+	void failsWithAnAnalysisWhenNoSocketIsNamedForTheApplication(Server server) throws Exception {
+		int port = WebServerProcess.freePort();
+		int other = WebServerProcess.freePort();
+		List<String> activate = List.of("systemd-socket-activate", "-l", "127.0.0.1:" + port, "-l",
+				"127.0.0.1:" + other);
+		try (WebServerProcess app = WebServerProcess.start(server, activate, port)) {
+			try (Socket socket = connect(port)) {
+				send(socket, "/whoami");
+				assertThat(app.awaitExit()).isOne();
+			}
+			assertThat(app.output()).contains("APPLICATION FAILED TO START")
+				.contains("none of them is for the application's port")
+				.contains("FileDescriptorName=http")
+				.doesNotContain("started on port");
+		}
+	}
+
+	@Test
+	void refusesToDetachAsADaemonWithInheritedSockets() throws Exception {
+		int port = WebServerProcess.freePort();
+		List<String> activate = List.of("systemd-socket-activate", "-l", "127.0.0.1:" + port);
+		try (WebServerProcess app = WebServerProcess.start(Server.TOMCAT, activate, port,
+				"--slimta.system.daemon.enabled=true")) {
+			try (Socket socket = connect(port)) {
+				send(socket, "/whoami");
+				assertThat(app.awaitExit()).isOne();
+			}
+			assertThat(app.output()).contains("'slimta.system.daemon.enabled' is true, and systemd passed this process"
+					+ " listening sockets (LISTEN_FDS=1)")
+				.contains("Set slimta.system.daemon.enabled=false")
+				.doesNotContain("Started WhoAmIApplication");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Server.class)
+	void servesAPrivilegedPortAsNobodyWithoutEverBeingRoot(Server server) throws Exception {
+		Linux.assumeRoot("systemd-socket-activate binding a port below 1024 before it runs the JVM as nobody");
+		int port = WebServerProcess.listening(80) ? WebServerProcess.freePrivilegedPort() : 80;
+		List<String> activate = List.of("systemd-socket-activate", "-l", "127.0.0.1:" + port, "setpriv",
+				"--reuid=65534", "--regid=65534", "--clear-groups", "--");
+		try (WebServerProcess app = WebServerProcess.start(server, activate, port)) {
+			String first;
+			try (Socket socket = connect(port)) {
+				send(socket, "/whoami");
+				first = read(socket, app);
+			}
+			assertThat(first).startsWith("HTTP/1.1 200").contains("\"uid\":65534");
+			app.awaitOutput("Started WhoAmIApplication");
+			ProcProcess process = ProcProcess.of(app.pid());
+			assertThat(process.statusField("Uid").split("\\s+")).containsOnly("65534");
+			assertThat(process.statusField("CapEff")).isEqualTo("0000000000000000");
+			assertThat(listeningPorts(app.pid())).containsExactly(port);
+			String health = app.get("/actuator/health").body();
+			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.privileges")).isEqualTo("not-configured");
+			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.sockets")).isEqualTo("inherited (1)");
 		}
 	}
 
