@@ -151,7 +151,8 @@ public final class InheritedSockets {
 
 	/**
 	 * The socket the application's port serves on: the one named {@link #APPLICATION}, or the only
-	 * one if it has no name.
+	 * one unless it is named {@link #MANAGEMENT} (systemd names a socket after its unit, for example
+	 * {@code app.socket}, where the unit gives it no {@code FileDescriptorName=}).
 	 * @return the socket, if systemd passed one for it
 	 */
 	public synchronized Optional<InheritedSocket> forApplication() {
@@ -159,7 +160,7 @@ public final class InheritedSockets {
 		if (named.isPresent() || count() != 1) {
 			return named;
 		}
-		return this.open.values().stream().filter((socket) -> socket.name().equals(UNNAMED)).findFirst();
+		return this.open.values().stream().filter((socket) -> !socket.name().equals(MANAGEMENT)).findFirst();
 	}
 
 	/**

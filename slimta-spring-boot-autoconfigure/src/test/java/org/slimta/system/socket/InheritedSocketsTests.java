@@ -50,9 +50,11 @@ class InheritedSocketsTests {
 	}
 
 	@Test
-	void theApplicationTakesTheSocketNamedHttpOrTheOnlyUnnamedOne() {
+	void theApplicationTakesTheSocketNamedHttpOrTheOnlyOneNotNamedManagement() {
 		assertThat(InheritedSockets.of(List.of(new InheritedSocket(3, "unknown"))).forApplication())
 			.contains(new InheritedSocket(3, "unknown"));
+		assertThat(InheritedSockets.of(List.of(new InheritedSocket(3, "app.socket"))).forApplication())
+			.as("named after its unit").contains(new InheritedSocket(3, "app.socket"));
 		assertThat(InheritedSockets.of(List.of(new InheritedSocket(3, "management"), new InheritedSocket(4, "http")))
 			.forApplication()).contains(new InheritedSocket(4, "http"));
 		assertThat(InheritedSockets.of(List.of(new InheritedSocket(3, "unknown"), new InheritedSocket(4, "unknown")))
