@@ -50,6 +50,11 @@ final class JnrSocketCalls implements SocketCalls {
 		return result(this.libc.unsetenv(name));
 	}
 
+	@Override
+	public int setenv(String name, String value) {
+		return result(this.libc.setenv(name, value, 1));
+	}
+
 	private int result(int result) {
 		return (result == -1) ? -this.runtime.getLastError() : result;
 	}
@@ -71,6 +76,9 @@ final class JnrSocketCalls implements SocketCalls {
 
 		@SaveError
 		int unsetenv(String name);
+
+		@SaveError
+		int setenv(String name, String value, int overwrite);
 
 	}
 

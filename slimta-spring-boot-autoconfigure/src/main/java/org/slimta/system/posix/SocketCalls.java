@@ -35,4 +35,7 @@ interface SocketCalls {
 	/** {@code unsetenv}: {@code 0}, or minus errno. */
 	int unsetenv(String name);
 
+	/** {@code setenv}, overwriting: {@code 0}, or minus errno. */
+	int setenv(String name, String value);
+
 }

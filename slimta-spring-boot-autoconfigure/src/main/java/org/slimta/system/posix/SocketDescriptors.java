@@ -124,6 +124,16 @@ public final class SocketDescriptors {
 		check(this.calls.unsetenv(name), "unsetenv(" + name + ")");
 	}
 
+	/**
+	 * Set a variable in the C library's environment of this process ({@code setenv}, overwriting).
+	 * @param name the variable
+	 * @param value its value
+	 * @throws PosixException if the call fails
+	 */
+	public void setenv(String name, String value) {
+		check(this.calls.setenv(name, value), "setenv(" + name + ")");
+	}
+
 	static @Nullable InetSocketAddress internetAddress(byte[] sockaddr) {
 		// sa_family_t in host order (little-endian on the platforms the project runs on), the port in network order
 		int family = (sockaddr[0] & 0xff) | ((sockaddr[1] & 0xff) << 8);

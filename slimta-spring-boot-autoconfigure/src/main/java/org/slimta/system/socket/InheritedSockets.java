@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 import org.jspecify.annotations.Nullable;
 import org.slimta.system.posix.PosixException;
@@ -45,6 +46,15 @@ public final class InheritedSockets {
 	/** The variables of the protocol. */
 	public static final List<String> VARIABLES = List.of("LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES");
 
+	/**
+	 * The system property that hands {@code LISTEN_FDS} to a JVM relaunched in place (same pid),
+	 * whose environment no longer holds the variables.
+	 */
+	public static final String LISTEN_FDS_PROPERTY = "org.slimta.system.prepared.listen-fds";
+
+	/** The system property that hands {@code LISTEN_FDNAMES} to a JVM relaunched in place. */
+	public static final String LISTEN_FDNAMES_PROPERTY = "org.slimta.system.prepared.listen-fdnames";
+
 	// SD_LISTEN_FDS_START
 	private static final int FIRST = 3;
 
@@ -66,7 +76,8 @@ public final class InheritedSockets {
 	 */
 	public static synchronized InheritedSockets current() {
 		if (current == null) {
-			List<InheritedSocket> sockets = parse(System.getenv(), ProcessHandle.current().pid());
+			long pid = ProcessHandle.current().pid();
+			List<InheritedSocket> sockets = parse(variables(System.getenv(), System.getProperties(), pid), pid);
 			if (!sockets.isEmpty()) {
 				SocketDescriptors calls = SocketDescriptors.get();
 				VARIABLES.forEach(calls::unsetenv);
@@ -77,12 +88,65 @@ public final class InheritedSockets {
 	}
 
 	/**
-	 * Whether systemd passed sockets to this process, without taking them.
-	 * @param environment the process environment
+	 * Whether systemd passed sockets to this process, without taking them: to this JVM, or to the
+	 * one this JVM was relaunched from.
 	 * @return whether {@code LISTEN_PID} is this process and {@code LISTEN_FDS} is at least one
 	 */
-	public static boolean passedTo(Map<String, String> environment) {
-		return !parse(environment, ProcessHandle.current().pid()).isEmpty();
+	public static boolean passed() {
+		long pid = ProcessHandle.current().pid();
+		return !parse(variables(System.getenv(), System.getProperties(), pid), pid).isEmpty();
+	}
+
+	/**
+	 * The JVM options that hand the sockets over to this JVM relaunched in place, whose
+	 * environment will not hold the variables (see {@link #removeVariables()}).
+	 * @param environment this JVM's environment
+	 * @return the options, none if systemd passed no sockets to this process
+	 */
+	public static List<String> handOverOptions(Map<String, String> environment) {
+		long pid = ProcessHandle.current().pid();
+		List<InheritedSocket> sockets = parse(variables(environment, System.getProperties(), pid), pid);
+		if (sockets.isEmpty()) {
+			return List.of();
+		}
+		return List.of("-D" + LISTEN_FDS_PROPERTY + "=" + sockets.size(), "-D" + LISTEN_FDNAMES_PROPERTY + "="
+				+ String.join(":", sockets.stream().map(InheritedSocket::name).toList()));
+	}
+
+	/**
+	 * Remove the variables from the C library's environment, which {@code execv} passes on.
+	 * @param environment this JVM's environment, to put them back with {@link #restoreVariables(Map)}
+	 */
+	public static void removeVariables(Map<String, String> environment) {
+		SocketDescriptors calls = SocketDescriptors.get();
+		VARIABLES.stream().filter(environment::containsKey).forEach(calls::unsetenv);
+	}
+
+	/**
+	 * Put the variables back into the C library's environment, after an {@code execv} that failed.
+	 * @param environment this JVM's environment
+	 */
+	public static void restoreVariables(Map<String, String> environment) {
+		SocketDescriptors calls = SocketDescriptors.get();
+		VARIABLES.stream()
+			.filter(environment::containsKey)
+			.forEach((name) -> calls.setenv(name, environment.get(name)));
+	}
+
+	// The variables as systemd set them, or as the JVM this one was relaunched from handed them over.
+	static Map<String, String> variables(Map<String, String> environment, Properties properties, long pid) {
+		String fds = properties.getProperty(LISTEN_FDS_PROPERTY);
+		if (fds == null) {
+			return environment;
+		}
+		Map<String, String> handedOver = new LinkedHashMap<>();
+		handedOver.put("LISTEN_PID", Long.toString(pid));
+		handedOver.put("LISTEN_FDS", fds);
+		String names = properties.getProperty(LISTEN_FDNAMES_PROPERTY);
+		if (names != null) {
+			handedOver.put("LISTEN_FDNAMES", names);
+		}
+		return handedOver;
 	}
 
 	/**

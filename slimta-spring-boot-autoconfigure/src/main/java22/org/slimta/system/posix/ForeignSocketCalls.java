@@ -23,6 +23,9 @@ final class ForeignSocketCalls implements SocketCalls {
 	private static final MethodHandle DUP3 = ForeignLibc.functionWithErrno("dup3",
 			FunctionDescriptor.of(INT, INT, INT, INT));
 
+	private static final MethodHandle SETENV = ForeignLibc.functionWithErrno("setenv",
+			FunctionDescriptor.of(INT, ADDRESS, ADDRESS, INT));
+
 	private static final MethodHandle UNSETENV = ForeignLibc.functionWithErrno("unsetenv",
 			FunctionDescriptor.of(INT, ADDRESS));
 
@@ -68,6 +71,18 @@ final class ForeignSocketCalls implements SocketCalls {
 		try (Arena arena = Arena.ofConfined()) {
 			MemorySegment state = ForeignLibc.callState(arena);
 			int result = (int) DUP3.invokeExact(state, fd, newFd, flags);
+			return (result == -1) ? -ForeignLibc.errno(state) : result;
+		}
+		catch (Throwable ex) {
+			throw ForeignLibc.unchecked(ex);
+		}
+	}
+
+	@Override
+	public int setenv(String name, String value) {
+		try (Arena arena = Arena.ofConfined()) {
+			MemorySegment state = ForeignLibc.callState(arena);
+			int result = (int) SETENV.invokeExact(state, ForeignLibc.string(arena, name), ForeignLibc.string(arena, value), 1);
 			return (result == -1) ? -ForeignLibc.errno(state) : result;
 		}
 		catch (Throwable ex) {

@@ -100,7 +100,10 @@ class SocketActivationIT {
 				send(socket, "/actuator/health");
 				early = read(socket, app);
 			}
-			assertThat(early).startsWith("HTTP/1.1 200").contains("inherited (2)");
+			// The management server may answer before the application is ready: 503 with readiness OUT_OF_SERVICE.
+			assertThat(early).containsPattern("^HTTP/1.1 (200|503) ").contains("inherited (2)");
+			String health = WebServerProcess.get(managementPort, "/actuator/health").body();
+			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.sockets")).isEqualTo("inherited (2)");
 			app.awaitOutput("Started WhoAmIApplication");
 			assertThat(JsonPath.<String>read(app.get("/whoami").body(), "$.server")).isEqualTo(server.webServerClass);
 			assertThat(WebServerProcess.get(port, "/actuator/health").statusCode()).as("health on the application's port")
@@ -196,12 +199,19 @@ class SocketActivationIT {
 	}
 
 	private static void assertRelaunched(WebServerProcess app, String backend) throws IOException {
-		List<String> commandLine = ProcProcess.of(app.pid()).commandLine();
+		ProcProcess process = ProcProcess.of(app.pid());
+		List<String> commandLine = process.commandLine();
 		if (backend.equals("jdk")) {
 			assertThat(commandLine).doesNotContain("-Xrs");
+			// The environment the JVM was started with; its C library's copy has them no more.
+			assertThat(process.environment()).containsKeys("LISTEN_PID", "LISTEN_FDS");
 		}
 		else {
 			assertThat(commandLine).as("relaunched in place, same pid").contains("-Xrs");
+			assertThat(process.environment()).as("environment of the relaunched JVM")
+				.doesNotContainKeys("LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES");
+			assertThat(commandLine).anySatisfy((option) -> assertThat(option)
+				.startsWith("-Dorg.slimta.system.prepared.listen-fds="));
 		}
 	}
 

@@ -77,7 +77,7 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 					+ " the context is refreshed");
 			return;
 		}
-		if (properties.getSockets().isActivation() && InheritedSockets.passedTo(System.getenv())) {
+		if (properties.getSockets().isActivation() && InheritedSockets.passed()) {
 			System.exit(Daemon.failed(DaemonFailureAnalysisReporter.text(socketsPassed()),
 					daemon.getNotify() == NotifyMode.AUTO));
 		}
@@ -87,8 +87,8 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 	// A detached daemon is another process: LISTEN_PID would not name it, and the sockets must not leak into it.
 	private static FailureAnalysis socketsPassed() {
 		return new FailureAnalysis(
-				"'slimta.system.daemon.enabled' is true, and systemd passed this process listening sockets (LISTEN_FDS="
-						+ System.getenv("LISTEN_FDS") + "): a detached daemon is another process, which cannot serve on them.",
+				"'slimta.system.daemon.enabled' is true, and systemd passed this process listening sockets (LISTEN_PID, "
+						+ "LISTEN_FDS): a detached daemon is another process, which cannot serve on them.",
 				"Set slimta.system.daemon.enabled=false: systemd supervises the service in the foreground (Type=notify), "
 						+ "as socket activation needs; or set slimta.system.sockets.activation=false to detach and bind the "
 						+ "ports instead.",

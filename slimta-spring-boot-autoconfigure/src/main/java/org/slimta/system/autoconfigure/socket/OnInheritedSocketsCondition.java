@@ -15,7 +15,7 @@ class OnInheritedSocketsCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		return InheritedSockets.passedTo(System.getenv())
+		return InheritedSockets.passed()
 				? ConditionOutcome.match("LISTEN_PID is this process and LISTEN_FDS is set")
 				: ConditionOutcome.noMatch("systemd passed no sockets to this process (LISTEN_PID, LISTEN_FDS)");
 	}
