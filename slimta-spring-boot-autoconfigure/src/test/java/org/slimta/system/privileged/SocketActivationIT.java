@@ -167,7 +167,7 @@ class SocketActivationIT {
 				assertThat(app.awaitExit()).isOne();
 			}
 			assertThat(app.output()).contains("'slimta.system.daemon.enabled' is true, and systemd passed this process"
-					+ " listening sockets (LISTEN_FDS=1)")
+					+ " listening sockets (LISTEN_PID, LISTEN_FDS)")
 				.contains("Set slimta.system.daemon.enabled=false")
 				.doesNotContain("Started WhoAmIApplication");
 		}
