@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -102,8 +104,15 @@ class SocketDescriptorsTests {
 
 	@ParameterizedTest
 	@MethodSource("implementations")
-	void unsetsAVariable(SocketDescriptors calls) {
-		calls.unsetenv("SLIMTA_SOCKET_DESCRIPTORS_TESTS_NOT_SET");
+	void setsAndUnsetsAVariableOfTheCLibrarysEnvironment(SocketDescriptors calls) {
+		String name = "SLIMTA_SOCKET_DESCRIPTORS_TESTS";
+		// libc's getenv, which reads what execv and posix_spawn pass on; System.getenv() is the JVM's copy.
+		POSIX libc = POSIXFactory.getNativePOSIX(new ErrorThrowingHandler());
+		calls.setenv(name, "set");
+		assertThat(libc.getenv(name)).isEqualTo("set");
+		calls.unsetenv(name);
+		assertThat(libc.getenv(name)).isNull();
+		assertThat(System.getenv(name)).isNull();
 	}
 
 	static ServerSocketChannel listening(StandardProtocolFamily family, String address) throws IOException {
