@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * property under {@code slimta.system} fails startup: a misspelt {@code privileges.user} must not
  * leave the application running as root. Each group is a class of its own
  * ({@link SignalsProperties}, {@link PrivilegesProperties}, {@link DaemonProperties},
- * {@link UuidProperties}).
+ * {@link UuidProperties}, {@link SocketsProperties}).
  *
  * @since 0.1.0
  */
@@ -38,6 +38,9 @@ public class SlimtaSystemProperties implements InitializingBean {
 	@NestedConfigurationProperty
 	private final UuidProperties uuid = new UuidProperties();
 
+	@NestedConfigurationProperty
+	private final SocketsProperties sockets = new SocketsProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -60,6 +63,10 @@ public class SlimtaSystemProperties implements InitializingBean {
 
 	public UuidProperties getUuid() {
 		return this.uuid;
+	}
+
+	public SocketsProperties getSockets() {
+		return this.sockets;
 	}
 
 	@Override

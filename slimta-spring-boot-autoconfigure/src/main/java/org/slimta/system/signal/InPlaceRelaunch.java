@@ -14,12 +14,14 @@ import org.slimta.system.daemon.JvmCommandLine;
 import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.posix.PosixException;
 import org.slimta.system.signal.SignalfdPreparation.PreparedSignals;
+import org.slimta.system.socket.InheritedSockets;
 
 /**
  * The re-execution of this JVM in place (same pid) with the signals blocked: every descriptor
  * above 2 but those systemd passed marked close-on-exec, the JVM options of a prepared process
- * added, the standard streams flushed, the signals blocked in the calling thread, then
- * {@code execv}.
+ * added (and those that hand the sockets systemd passed over, whose {@code LISTEN_*} variables the
+ * new JVM's environment then lacks), the standard streams flushed, the signals blocked in the
+ * calling thread, then {@code execv}.
  */
 final class InPlaceRelaunch {
 
@@ -54,16 +56,25 @@ final class InPlaceRelaunch {
 		if (uptime >= 0) {
 			options.add("-D" + SignalfdPreparation.RELAUNCHED_AFTER_PROPERTY + "=" + uptime);
 		}
+		// The sockets systemd passed, handed over by property: the new JVM's environment has no LISTEN_*.
+		List<String> sockets = InheritedSockets.handOverOptions(environment);
+		options.addAll(sockets);
 		JvmCommandLine prepared = commandLine.withJvmOptions(options);
 		Set<Integer> numbers = SignalfdPreparation.numbers(signals.read());
 		System.out.flush();
 		System.err.flush();
+		if (!sockets.isEmpty()) {
+			InheritedSockets.removeVariables(environment);
+		}
 		calls.block(numbers);
 		try {
 			calls.execv(prepared.executable(), prepared.arguments());
 		}
 		finally {
 			calls.unblock(numbers);
+			if (!sockets.isEmpty()) {
+				InheritedSockets.restoreVariables(environment);
+			}
 		}
 	}
 

@@ -38,7 +38,8 @@ class ConfigurationMetadataTests {
 					"slimta.system.privileges.supplementary-groups", "slimta.system.daemon.enabled",
 					"slimta.system.daemon.working-directory", "slimta.system.daemon.umask",
 					"slimta.system.daemon.pid-file", "slimta.system.daemon.stdout", "slimta.system.daemon.stderr",
-					"slimta.system.daemon.ready-timeout", "slimta.system.daemon.notify", "slimta.system.uuid.version");
+					"slimta.system.daemon.ready-timeout", "slimta.system.daemon.notify", "slimta.system.uuid.version",
+					"slimta.system.sockets.activation");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank()

@@ -203,7 +203,7 @@ class SlimtaSystemPropertiesTests {
 				assertThat(analysis.getAction()).contains("Remove 'slimta.system.colour'.")
 					.contains("Rename 'slimta.system.signals.handeld' to 'slimta.system.signals.handled', or remove it.")
 					.contains("The properties under 'slimta.system' are: daemon.enabled, daemon.notify,")
-					.contains("signals.shutdown-on, uuid.version.");
+					.contains("signals.shutdown-on, sockets.activation, uuid.version.");
 			});
 	}
 

@@ -20,6 +20,7 @@ import org.slimta.system.posix.PosixException;
 import org.slimta.system.signal.SignalBackend;
 import org.slimta.system.signal.SignalfdPreparation;
 import org.slimta.system.signal.SignalfdPreparation.PreparedSignals;
+import org.slimta.system.socket.InheritedSockets;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -76,7 +77,22 @@ public final class DaemonEnvironmentPostProcessor extends OncePerJvmEnvironmentP
 					+ " the context is refreshed");
 			return;
 		}
+		if (properties.getSockets().isActivation() && InheritedSockets.passed()) {
+			System.exit(Daemon.failed(DaemonFailureAnalysisReporter.text(socketsPassed()),
+					daemon.getNotify() == NotifyMode.AUTO));
+		}
 		System.exit(detach(properties));
+	}
+
+	// A detached daemon is another process: LISTEN_PID would not name it, and the sockets must not leak into it.
+	private static FailureAnalysis socketsPassed() {
+		return new FailureAnalysis(
+				"'slimta.system.daemon.enabled' is true, and systemd passed this process listening sockets (LISTEN_PID, "
+						+ "LISTEN_FDS): a detached daemon is another process, which cannot serve on them.",
+				"Set slimta.system.daemon.enabled=false: systemd supervises the service in the foreground (Type=notify), "
+						+ "as socket activation needs; or set slimta.system.sockets.activation=false to detach and bind the "
+						+ "ports instead.",
+				new IllegalStateException("systemd passed listening sockets to a process about to detach"));
 	}
 
 	/**
