@@ -1,8 +1,6 @@
 package org.slimta.system.privilege;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +29,7 @@ public record ThreadCapabilities(String name, int tid, long inheritable, long pe
 	 * @throws UncheckedIOException if it cannot be read
 	 */
 	public static ThreadCapabilities read(Path status) {
-		try {
-			return parse(Files.readString(status));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return parse(ProcStatus.read(status));
 	}
 
 	/**
@@ -47,9 +40,9 @@ public record ThreadCapabilities(String name, int tid, long inheritable, long pe
 	 */
 	public static ThreadCapabilities parse(String status) {
 		List<String> lines = status.lines().toList();
-		return new ThreadCapabilities(field(lines, "Name:"), Integer.parseInt(field(lines, "Pid:")),
+		return new ThreadCapabilities(ProcStatus.field(lines, "Name:"), Integer.parseInt(ProcStatus.field(lines, "Pid:")),
 				bits(lines, "CapInh:"), bits(lines, "CapPrm:"), bits(lines, "CapEff:"), bits(lines, "CapBnd:"),
-				bits(lines, "CapAmb:"), "1".equals(field(lines, "NoNewPrivs:")));
+				bits(lines, "CapAmb:"), "1".equals(ProcStatus.field(lines, "NoNewPrivs:")));
 	}
 
 	/**
@@ -88,15 +81,8 @@ public record ThreadCapabilities(String name, int tid, long inheritable, long pe
 	}
 
 	private static long bits(List<String> lines, String name) {
-		return Long.parseUnsignedLong(field(lines, name), 16);
+		return Long.parseUnsignedLong(ProcStatus.field(lines, name), 16);
 	}
 
-	private static String field(List<String> lines, String name) {
-		return lines.stream()
-			.filter((line) -> line.startsWith(name))
-			.map((line) -> line.substring(name.length()).trim())
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("no " + name + " line in the status"));
-	}
 
 }

@@ -1,8 +1,6 @@
 package org.slimta.system.privilege;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -41,12 +39,7 @@ public record ThreadCredentials(String name, int tid, List<Integer> uids, List<I
 	 * @throws UncheckedIOException if it cannot be read
 	 */
 	public static ThreadCredentials read(Path status) {
-		try {
-			return parse(Files.readString(status));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return parse(ProcStatus.read(status));
 	}
 
 	/**
@@ -57,9 +50,9 @@ public record ThreadCredentials(String name, int tid, List<Integer> uids, List<I
 	 */
 	public static ThreadCredentials parse(String status) {
 		List<String> lines = status.lines().toList();
-		return new ThreadCredentials(field(lines, "Name:"), Integer.parseInt(field(lines, "Pid:")),
-				ids(field(lines, "Uid:")), ids(field(lines, "Gid:")), new TreeSet<>(ids(field(lines, "Groups:"))),
-				Long.parseUnsignedLong(field(lines, "CapEff:"), 16));
+		return new ThreadCredentials(ProcStatus.field(lines, "Name:"), Integer.parseInt(ProcStatus.field(lines, "Pid:")),
+				ids(ProcStatus.field(lines, "Uid:")), ids(ProcStatus.field(lines, "Gid:")), new TreeSet<>(ids(ProcStatus.field(lines, "Groups:"))),
+				Long.parseUnsignedLong(ProcStatus.field(lines, "CapEff:"), 16));
 	}
 
 	/**
@@ -78,13 +71,6 @@ public record ThreadCredentials(String name, int tid, List<Integer> uids, List<I
 		return this.gids.get(1);
 	}
 
-	private static String field(List<String> lines, String name) {
-		return lines.stream()
-			.filter((line) -> line.startsWith(name))
-			.map((line) -> line.substring(name.length()).trim())
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("no " + name + " line in the status"));
-	}
 
 	private static List<Integer> ids(String value) {
 		return value.isEmpty() ? List.of() : Arrays.stream(value.split("\\s+")).map(Integer::valueOf).toList();
