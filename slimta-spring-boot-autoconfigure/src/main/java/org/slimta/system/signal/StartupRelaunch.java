@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slimta.system.daemon.JvmCommandLine;
@@ -12,13 +13,12 @@ import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.signal.SignalfdPreparation.Assessment;
 import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
 import org.slimta.system.signal.SignalfdPreparation.Verdict;
-import org.slimta.system.startup.StartupProperties;
 
 /**
  * The relaunch for signalfd at the first moment a JVM runs code of this starter (the
  * {@code SpringApplication} constructor, or {@code main} itself), long before Spring Boot reads
- * its configuration: settings read by {@link StartupProperties} decide. In a JVM already
- * prepared it only starts the {@link SignalfdReader}. Once per JVM.
+ * its configuration: settings that the Spring wiring reads for it, as Spring Boot will, decide.
+ * In a JVM already prepared it only starts the {@link SignalfdReader}. Once per JVM.
  * <p>
  * Spring Boot's final configuration may disagree later (a profile activated from a file, a
  * {@code spring.config.import}): the process then relaunches late, or, already relaunched,
@@ -30,7 +30,7 @@ public final class StartupRelaunch {
 
 	private static List<String> args = List.of();
 
-	private static ClassLoader classLoader;
+	private static @Nullable Function<List<String>, RelaunchSettings> reader;
 
 	private static Assessment failure;
 
@@ -42,17 +42,18 @@ public final class StartupRelaunch {
 	 * ask for signalfd and it can; return otherwise, leaving the reason to the final configuration.
 	 * @param applicationArgs the application's arguments, or {@code null} to take those of the
 	 * JVM's command line
-	 * @param loader the class loader of the application's resources
+	 * @param settings reads the settings from the application's arguments, as Spring Boot will
+	 * read them; throws where Spring Boot will fail on them
 	 * @param notApplicationMain why the running code is not the application's own {@code main},
 	 * or {@code null}
 	 */
-	public static synchronized void atStart(@Nullable List<String> applicationArgs, ClassLoader loader,
-			@Nullable String notApplicationMain) {
+	public static synchronized void atStart(@Nullable List<String> applicationArgs,
+			Function<List<String>, RelaunchSettings> settings, @Nullable String notApplicationMain) {
 		if (ran) {
 			return;
 		}
 		ran = true;
-		classLoader = loader;
+		reader = settings;
 		// The reader's class sets up logging: a JVM about to be relaunched has no use for it.
 		if (SignalfdPreparation.prepared().isPresent()) {
 			SignalfdReader.startIfPrepared();
@@ -63,27 +64,31 @@ public final class StartupRelaunch {
 			return;
 		}
 		args = (applicationArgs != null) ? applicationArgs : commandLineArguments();
-		RelaunchSettings settings;
+		RelaunchSettings decided;
 		try {
-			settings = settingsAtStart();
+			decided = settingsAtStart();
 		}
 		catch (RuntimeException ex) {
 			// Spring Boot reads the same values and explains what is wrong with them.
 			return;
 		}
-		if (settings.wantsSignalfd()) {
-			relaunch(settings.handled(), settings.shutdownOn(), true, null);
+		if (decided.wantsSignalfd()) {
+			relaunch(decided.handled(), decided.shutdownOn(), true, null);
 		}
 	}
 
 	/**
 	 * The settings as the first moment of this JVM reads them, read again.
 	 * @return the settings
-	 * @throws IllegalArgumentException if a value is invalid or a placeholder unresolvable
+	 * @throws RuntimeException where Spring Boot will fail on them, or where the first moment did
+	 * not read them
 	 */
 	public static synchronized RelaunchSettings settingsAtStart() {
-		ClassLoader loader = (classLoader != null) ? classLoader : StartupRelaunch.class.getClassLoader();
-		return RelaunchSettings.read(StartupProperties.read(args, loader));
+		Function<List<String>, RelaunchSettings> settings = reader;
+		if (settings == null) {
+			throw new IllegalStateException("the first moment of this JVM read no settings");
+		}
+		return settings.apply(args);
 	}
 
 	/**
@@ -131,7 +136,7 @@ public final class StartupRelaunch {
 	public static synchronized void forget() {
 		ran = false;
 		args = List.of();
-		classLoader = null;
+		reader = null;
 	}
 
 	// Spring Boot reads every --name=value argument as an option; JVM options never start with --slimta or --spring.
