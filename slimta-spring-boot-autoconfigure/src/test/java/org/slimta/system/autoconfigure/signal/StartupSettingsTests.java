@@ -69,6 +69,17 @@ class StartupSettingsTests {
 	}
 
 	@Test
+	void readsTheFilesOfAdditionalLocationsOverTheOthersAndResolvesPlaceholders() throws Exception {
+		write("application.properties", "slimta.system.signals.relaunch=${RELAUNCH:true}\n");
+		Files.createDirectories(this.directory.resolve("more"));
+		write("more/app.yml", "slimta.system.signals.backend: jdk\n");
+		assertThat(read().relaunch()).isTrue();
+		assertThat(read("--RELAUNCH=false").relaunch()).isFalse();
+		assertThat(read("--spring.config.additional-location=file:" + this.directory.resolve("more/app.yml")).backend())
+			.isEqualTo(SignalBackend.JDK);
+	}
+
+	@Test
 	void failsWhereSpringBootWouldFail() {
 		assertThatRuntimeException().isThrownBy(() -> read("--slimta.system.signals.relaunch=maybe"));
 		assertThatRuntimeException().isThrownBy(() -> read("--slimta.system.signals.backend=epoll"));
