@@ -20,8 +20,8 @@ import org.slimta.system.signal.SignalfdPreparation.Verdict;
  * its configuration: settings that the Spring wiring reads for it, as Spring Boot will, decide.
  * In a JVM already prepared it only starts the {@link SignalfdReader}. Once per JVM.
  * <p>
- * Spring Boot's final configuration may disagree later (a profile activated from a file, a
- * {@code spring.config.import}): the process then relaunches late, or, already relaunched,
+ * Spring Boot's final configuration may disagree later ({@code SPRING_APPLICATION_JSON}, a
+ * property source added in code): the process then relaunches late, or, already relaunched,
  * keeps reading the signals it blocked and acts on them as that configuration asks.
  */
 public final class StartupRelaunch {
