@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Where the relaunch for signalfd is decided: at the first moment of the JVM, on
  * {@code slimta.system.*} from the command line, the environment and the configuration files of
- * the working directory; and what the packaged sample application does when Spring Boot's final
- * configuration says otherwise. Real child JVMs started in a directory of their own, checked from
+ * the working directory (profiles and imports included); and what the packaged sample
+ * application does when Spring Boot's final configuration says otherwise
+ * ({@code SPRING_APPLICATION_JSON}, which the first moment does not read). Real child JVMs started in a directory of their own, checked from
  * outside: the command line in {@code /proc}, health, log lines and exit statuses.
  */
 class RelaunchDecisionIT {
@@ -55,15 +56,23 @@ class RelaunchDecisionIT {
 	}
 
 	@Test
-	void aBackendImportedFromAnotherFileIsReadOnlyOnceRelaunchedAndSaidSo() throws Exception {
-		write("config/application.yml", "spring.config.import: optional:file:./imported.yml\n");
+	void aProfileActivatedInApplicationYmlAndAnImportedFileDecideToo() throws Exception {
+		write("config/application.yml", "spring.profiles.active: plain\n");
+		write("config/application-plain.yml", "spring.config.import: optional:file:./imported.yml\n");
 		write("imported.yml", "slimta:\n  system:\n    signals:\n      backend: jdk\n");
-		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
+		startAndTerminate("jdk");
+		startAndTerminate("signalfd", "--spring.profiles.active=other");
+	}
+
+	@Test
+	void aBackendOfSpringApplicationJsonIsReadOnlyOnceRelaunchedAndSaidSo() throws Exception {
+		Map<String, String> json = Map.of("SPRING_APPLICATION_JSON", "{\"slimta.system.signals.backend\":\"jdk\"}");
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, json)) {
 			app.awaitHttp();
 			assertThat(app.commandLine()).contains("-Xrs");
 			assertThat(signals(app)).isEqualTo("signalfd");
 			assertThat(app.output()).contains("The JVM was relaunched for signalfd before slimta.system.signals.backend=jdk")
-				.contains("imported.yml")
+				.contains("SPRING_APPLICATION_JSON")
 				.contains("published as SignalEvents");
 			long before = hangups(app);
 			app.signal(Signal.SIGHUP);
@@ -76,10 +85,9 @@ class RelaunchDecisionIT {
 	}
 
 	@Test
-	void signalsDisabledInAnImportedFileEndTheJvmOnHangupAsItsOwnHandlersWould() throws Exception {
-		write("config/application.yml", "spring.config.import: optional:file:./imported.yml\n");
-		write("imported.yml", "slimta.system.signals.enabled: false\n");
-		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
+	void signalsDisabledInSpringApplicationJsonEndTheJvmOnHangupAsItsOwnHandlersWould() throws Exception {
+		Map<String, String> json = Map.of("SPRING_APPLICATION_JSON", "{\"slimta\":{\"system\":{\"signals\":{\"enabled\":false}}}}");
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, json)) {
 			app.awaitHttp();
 			assertThat(app.commandLine()).contains("-Xrs");
 			assertThat(app.output()).contains("before slimta.system.signals.enabled=false")
@@ -87,7 +95,8 @@ class RelaunchDecisionIT {
 			app.signal(Signal.SIGHUP);
 			assertThat(app.awaitExit()).isEqualTo(129);
 		}
-		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--slimta.system.signals.enabled=false")) {
+		write("config/application.yml", "slimta.system.signals.enabled: false\n");
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
 			app.awaitHttp();
 			assertThat(app.commandLine()).doesNotContain("-Xrs");
 			app.signal(Signal.SIGHUP);
@@ -96,14 +105,19 @@ class RelaunchDecisionIT {
 	}
 
 	@Test
-	void signalfdAskedForInAnImportedFileRelaunchesLateAndSaysWhere() throws Exception {
-		write("config/application.yml",
-				"slimta.system.signals.backend: jdk\nspring.config.import: optional:file:./signalfd.yml\n");
-		write("signalfd.yml", "slimta.system.signals.backend: signalfd\n");
-		assertThat(startAndTerminate("signalfd"))
-			.contains("The JVM was relaunched for signalfd only once the configuration files were read")
-			.contains("slimta.system.signals.backend=signalfd")
-			.contains("signalfd.yml");
+	void signalfdAskedForInSpringApplicationJsonRelaunchesLateAndSaysWhere() throws Exception {
+		write("config/application.yml", "slimta.system.signals.backend: jdk\n");
+		Map<String, String> json = Map.of("SPRING_APPLICATION_JSON", "{\"slimta.system.signals.backend\":\"signalfd\"}");
+		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, json)) {
+			app.awaitHttp();
+			assertThat(signals(app)).isEqualTo("signalfd");
+			assertThat(app.commandLine()).contains("-Xrs");
+			assertThat(app.output()).contains("The JVM was relaunched for signalfd only once the configuration files were read")
+				.contains("slimta.system.signals.backend=signalfd")
+				.contains("SPRING_APPLICATION_JSON");
+			app.signal(Signal.SIGTERM);
+			assertThat(app.awaitExit()).isEqualTo(143);
+		}
 	}
 
 	@Test

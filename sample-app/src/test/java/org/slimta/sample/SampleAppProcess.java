@@ -81,7 +81,16 @@ final class SampleAppProcess implements AutoCloseable {
 	 * {@code ./config/application.yml}.
 	 */
 	static SampleAppProcess startIn(Path directory, String... args) throws IOException {
-		return launch(List.of(), List.of("-jar", jar().toAbsolutePath().toString()), Map.of(), freePort(), directory, args);
+		return startIn(directory, Map.of(), args);
+	}
+
+	/**
+	 * Start the jar in a working directory of its own, with extra environment variables.
+	 */
+	static SampleAppProcess startIn(Path directory, Map<String, String> environment, String... args)
+			throws IOException {
+		return launch(List.of(), List.of("-jar", jar().toAbsolutePath().toString()), environment, freePort(), directory,
+				args);
 	}
 
 	/**

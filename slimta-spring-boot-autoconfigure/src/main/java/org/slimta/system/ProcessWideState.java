@@ -3,9 +3,11 @@ package org.slimta.system;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slimta.system.daemon.ReadinessPipe;
+import org.slimta.system.signal.RelaunchSettings;
 import org.slimta.system.signal.SignalfdPreparation.Assessment;
 import org.slimta.system.signal.SignalfdReader;
 
@@ -83,8 +85,8 @@ public final class ProcessWideState {
 		/** The application's arguments as the first moment took them. */
 		public List<String> args = List.of();
 
-		/** The class loader of the application's resources, or {@code null} before the first moment. */
-		public @Nullable ClassLoader classLoader;
+		/** How the first moment read the settings, or {@code null} before it ran. */
+		public @Nullable Function<List<String>, RelaunchSettings> reader;
 
 		/** Why re-executing the JVM failed: a second attempt from Spring Boot's start-up costs nothing. */
 		public @Nullable Assessment failure;

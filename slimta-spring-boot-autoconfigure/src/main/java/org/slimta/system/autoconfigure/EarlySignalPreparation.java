@@ -2,8 +2,8 @@ package org.slimta.system.autoconfigure;
 
 import java.util.List;
 
+import org.slimta.system.autoconfigure.signal.SignalReadingBootstrap;
 import org.slimta.system.signal.SignalfdPreparation;
-import org.slimta.system.signal.StartupRelaunch;
 
 /**
  * Prepares the process for {@code signalfd} from the first line of {@code main}, before Spring
@@ -15,9 +15,9 @@ import org.slimta.system.signal.StartupRelaunch;
  * }
  * </pre>
  * It decides as the starter does without it, on {@code slimta.system.*} from the command line,
- * system properties, environment variables and the configuration files in the default locations
- * (see docs/relaunch.md, "When the relaunch is decided"), read without Spring Boot's configuration
- * machinery. Optional: without this call the starter relaunches from the
+ * system properties, environment variables and the configuration files (see docs/relaunch.md,
+ * "When the relaunch is decided"), read and bound by Spring Boot's own configuration data loading and
+ * binder. Optional: without this call the starter relaunches from the
  * {@code SpringApplication} constructor, a little later.
  *
  * @since 0.1.0
@@ -33,7 +33,7 @@ public final class EarlySignalPreparation {
 	 * @param args the application's arguments, as given to {@code main}
 	 */
 	public static void prepare(String... args) {
-		StartupRelaunch.atStart(List.of(args), Thread.currentThread().getContextClassLoader(),
+		SignalReadingBootstrap.atStart(List.of(args), Thread.currentThread().getContextClassLoader(),
 				SignalfdPreparation.whyNotApplicationMain(Thread.currentThread(), new Throwable().getStackTrace()));
 	}
 

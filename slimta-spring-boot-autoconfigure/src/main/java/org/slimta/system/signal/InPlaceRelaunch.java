@@ -35,12 +35,15 @@ final class InPlaceRelaunch {
 	 * @param handled the signals the application takes; these, SIGQUIT and those of SIGHUP, SIGINT
 	 * and SIGTERM not ignored now are blocked
 	 * @param shutdownOn those of them that end the application
+	 * @param socketActivation whether the sockets systemd passed are handed over by property, their
+	 * {@code LISTEN_*} variables left out of the new JVM's environment (their descriptors stay open
+	 * either way)
 	 * @param environment the process environment ({@code LISTEN_FDS} descriptors stay open)
 	 * @throws PosixException if a call failed
 	 * @throws IOException if {@code /proc/self/fd} cannot be listed
 	 */
 	static void execute(JvmCommandLine commandLine, Set<Signal> handled, Set<Signal> shutdownOn,
-			Map<String, String> environment) throws IOException {
+			boolean socketActivation, Map<String, String> environment) throws IOException {
 		NativeSignals calls = NativeSignals.get();
 		int keepUpTo = 2 + inheritedListenFds(environment);
 		for (int fd : openDescriptors()) {
@@ -57,7 +60,7 @@ final class InPlaceRelaunch {
 			options.add("-D" + SignalfdPreparation.RELAUNCHED_AFTER_PROPERTY + "=" + uptime);
 		}
 		// The sockets systemd passed, handed over by property: the new JVM's environment has no LISTEN_*.
-		List<String> sockets = InheritedSockets.handOverOptions(environment);
+		List<String> sockets = socketActivation ? InheritedSockets.handOverOptions(environment) : List.of();
 		options.addAll(sockets);
 		JvmCommandLine prepared = commandLine.withJvmOptions(options);
 		Set<Integer> numbers = SignalfdPreparation.numbers(signals.read());

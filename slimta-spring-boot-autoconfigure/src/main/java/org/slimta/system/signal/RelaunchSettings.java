@@ -3,22 +3,17 @@ package org.slimta.system.signal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.slimta.system.startup.StartupProperties;
-import org.slimta.system.startup.StartupProperties.ListValue;
-import org.slimta.system.startup.StartupProperties.Value;
-
 /**
- * The settings that decide whether a JVM is relaunched for signalfd, whether read at its first
- * moment ({@link StartupProperties}) or bound by Spring Boot from its final configuration.
+ * The settings that decide whether a JVM is relaunched for signalfd, as Spring Boot binds them:
+ * at the first moment of the JVM, or from its final configuration. A plain value: where they are
+ * read, and their defaults, are the Spring wiring's.
  *
  * @param enabled {@code slimta.system.enabled}
  * @param signalsEnabled {@code slimta.system.signals.enabled}
@@ -27,36 +22,11 @@ import org.slimta.system.startup.StartupProperties.Value;
  * @param handled {@code slimta.system.signals.handled}
  * @param shutdownOn {@code slimta.system.signals.shutdown-on}
  * @param daemon {@code slimta.system.daemon.enabled}: a daemon's launcher is never relaunched
+ * @param socketActivation {@code slimta.system.sockets.activation}: the relaunch hands the sockets
+ * systemd passed over to the new JVM, or leaves {@code LISTEN_*} as they are
  */
 public record RelaunchSettings(boolean enabled, boolean signalsEnabled, SignalBackend backend, boolean relaunch,
-		Set<Signal> handled, Set<Signal> shutdownOn, boolean daemon) {
-
-	private static final Set<Signal> DEFAULT_HANDLED = EnumSet.of(Signal.SIGHUP, Signal.SIGINT, Signal.SIGTERM);
-
-	private static final Set<Signal> DEFAULT_SHUTDOWN_ON = EnumSet.of(Signal.SIGINT, Signal.SIGTERM);
-
-	/**
-	 * Read the settings.
-	 * @param properties the properties read at the first moment
-	 * @return the settings
-	 * @throws IllegalArgumentException if a value is invalid (Spring Boot explains it later)
-	 */
-	public static RelaunchSettings read(StartupProperties properties) {
-		RelaunchSettings settings = new RelaunchSettings(flag(properties, "slimta.system.enabled", true),
-				flag(properties, "slimta.system.signals.enabled", true), backend(properties),
-				flag(properties, "slimta.system.signals.relaunch", true),
-				signals(properties, "slimta.system.signals.handled", DEFAULT_HANDLED),
-				signals(properties, "slimta.system.signals.shutdown-on", DEFAULT_SHUTDOWN_ON),
-				flag(properties, "slimta.system.daemon.enabled", false));
-		// What Spring Boot's binding will refuse, refused here too: no relaunch for a start-up that fails.
-		Signal.takeable(settings.handled());
-		Signal.takeable(settings.shutdownOn());
-		if (!settings.handled().containsAll(settings.shutdownOn())) {
-			throw new IllegalArgumentException("slimta.system.signals.shutdown-on " + settings.shutdownOn()
-					+ " is not part of slimta.system.signals.handled " + settings.handled());
-		}
-		return settings;
-	}
+		Set<Signal> handled, Set<Signal> shutdownOn, boolean daemon, boolean socketActivation) {
 
 	/**
 	 * Whether these settings ask for a relaunch: signals taken, not through the JVM's handlers,
@@ -90,6 +60,7 @@ public record RelaunchSettings(boolean enabled, boolean signalsEnabled, SignalBa
 		compare(differences, "slimta.system.signals.handled", other, (settings) -> names(settings.handled()));
 		compare(differences, "slimta.system.signals.shutdown-on", other, (settings) -> names(settings.shutdownOn()));
 		compare(differences, "slimta.system.daemon.enabled", other, RelaunchSettings::daemon);
+		compare(differences, "slimta.system.sockets.activation", other, RelaunchSettings::socketActivation);
 		return differences;
 	}
 
@@ -106,45 +77,6 @@ public record RelaunchSettings(boolean enabled, boolean signalsEnabled, SignalBa
 		sorted.addAll(signals);
 		sorted.forEach((signal) -> names.add(signal.name().substring(3)));
 		return String.join(",", names);
-	}
-
-	private static boolean flag(StartupProperties properties, String name, boolean fallback) {
-		Optional<Value> value = properties.get(name);
-		if (value.isEmpty()) {
-			return fallback;
-		}
-		String text = value.get().value().trim().toLowerCase(Locale.ROOT);
-		return switch (text) {
-			case "true", "on", "yes", "1" -> true;
-			case "false", "off", "no", "0" -> false;
-			default -> throw new IllegalArgumentException(name + "=" + value.get().value() + " is not a boolean");
-		};
-	}
-
-	private static SignalBackend backend(StartupProperties properties) {
-		Optional<Value> value = properties.get("slimta.system.signals.backend");
-		if (value.isEmpty()) {
-			return SignalBackend.AUTO;
-		}
-		String text = value.get().value().trim().replace("-", "").replace("_", "");
-		for (SignalBackend backend : SignalBackend.values()) {
-			if (backend.name().equalsIgnoreCase(text)) {
-				return backend;
-			}
-		}
-		throw new IllegalArgumentException("slimta.system.signals.backend=" + value.get().value() + " is no backend");
-	}
-
-	private static Set<Signal> signals(StartupProperties properties, String name, Set<Signal> fallback) {
-		Optional<ListValue> list = properties.getList(name);
-		if (list.isEmpty()) {
-			return fallback;
-		}
-		Set<Signal> signals = new LinkedHashSet<>();
-		for (String element : list.get().elements()) {
-			signals.add(Signal.parse(element));
-		}
-		return signals;
 	}
 
 }

@@ -134,8 +134,11 @@ public final class SignalfdPreparation {
 		if (!MARKER_VALUE.equals(System.getProperty(MARKER_PROPERTY))) {
 			return Optional.empty();
 		}
-		return Optional.of(new PreparedSignals(parse(System.getProperty(READ_PROPERTY, "HUP,INT,QUIT,TERM")),
-				parse(System.getProperty(SHUTDOWN_PROPERTY, "INT,TERM"))));
+		// Both are always set with the marker; without them, what the JVM's own handlers would act on.
+		String read = System.getProperty(READ_PROPERTY);
+		String shutdownOn = System.getProperty(SHUTDOWN_PROPERTY);
+		return Optional.of(new PreparedSignals((read != null) ? parse(read) : read(Set.of(), Set.of()),
+				(shutdownOn != null) ? parse(shutdownOn) : JVM_SHUTDOWN));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slimta.system.ProcessWideState;
@@ -15,16 +16,15 @@ import org.slimta.system.posix.NativeSignals;
 import org.slimta.system.signal.SignalfdPreparation.Assessment;
 import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
 import org.slimta.system.signal.SignalfdPreparation.Verdict;
-import org.slimta.system.startup.StartupProperties;
 
 /**
  * The relaunch for signalfd at the first moment a JVM runs code of this starter (the
  * {@code SpringApplication} constructor, or {@code main} itself), long before Spring Boot reads
- * its configuration: settings read by {@link StartupProperties} decide. In a JVM already
- * prepared it only starts the {@link SignalfdReader}. Once per JVM.
+ * its configuration: settings that the Spring wiring reads for it, as Spring Boot will, decide.
+ * In a JVM already prepared it only starts the {@link SignalfdReader}. Once per JVM.
  * <p>
- * Spring Boot's final configuration may disagree later (a profile activated from a file, a
- * {@code spring.config.import}): the process then relaunches late, or, already relaunched,
+ * Spring Boot's final configuration may disagree later ({@code SPRING_APPLICATION_JSON}, a
+ * property source added in code): the process then relaunches late, or, already relaunched,
  * keeps reading the signals it blocked and acts on them as that configuration asks.
  */
 public final class StartupRelaunch {
@@ -40,17 +40,18 @@ public final class StartupRelaunch {
 	 * ask for signalfd and it can; return otherwise, leaving the reason to the final configuration.
 	 * @param applicationArgs the application's arguments, or {@code null} to take those of the
 	 * JVM's command line
-	 * @param loader the class loader of the application's resources
+	 * @param settings reads the settings from the application's arguments, as Spring Boot will
+	 * read them; throws where Spring Boot will fail on them
 	 * @param notApplicationMain why the running code is not the application's own {@code main},
 	 * or {@code null}
 	 */
-	public static synchronized void atStart(@Nullable List<String> applicationArgs, ClassLoader loader,
-			@Nullable String notApplicationMain) {
+	public static synchronized void atStart(@Nullable List<String> applicationArgs,
+			Function<List<String>, RelaunchSettings> settings, @Nullable String notApplicationMain) {
 		if (state.ran) {
 			return;
 		}
 		state.ran = true;
-		state.classLoader = loader;
+		state.reader = settings;
 		// The reader's class sets up logging: a JVM about to be relaunched has no use for it.
 		if (SignalfdPreparation.prepared().isPresent()) {
 			SignalfdReader.startIfPrepared();
@@ -61,27 +62,31 @@ public final class StartupRelaunch {
 			return;
 		}
 		state.args = (applicationArgs != null) ? applicationArgs : commandLineArguments();
-		RelaunchSettings settings;
+		RelaunchSettings decided;
 		try {
-			settings = settingsAtStart();
+			decided = settingsAtStart();
 		}
 		catch (RuntimeException ex) {
 			// Spring Boot reads the same values and explains what is wrong with them.
 			return;
 		}
-		if (settings.wantsSignalfd()) {
-			relaunch(settings.handled(), settings.shutdownOn(), true, null);
+		if (decided.wantsSignalfd()) {
+			relaunch(decided.handled(), decided.shutdownOn(), true, decided.socketActivation(), null);
 		}
 	}
 
 	/**
 	 * The settings as the first moment of this JVM reads them, read again.
 	 * @return the settings
-	 * @throws IllegalArgumentException if a value is invalid or a placeholder unresolvable
+	 * @throws RuntimeException where Spring Boot will fail on them, or where the first moment did
+	 * not read them
 	 */
 	public static synchronized RelaunchSettings settingsAtStart() {
-		ClassLoader loader = (state.classLoader != null) ? state.classLoader : StartupRelaunch.class.getClassLoader();
-		return RelaunchSettings.read(StartupProperties.read(state.args, loader));
+		Function<List<String>, RelaunchSettings> settings = state.reader;
+		if (settings == null) {
+			throw new IllegalStateException("the first moment of this JVM read no settings");
+		}
+		return settings.apply(state.args);
 	}
 
 	/**
@@ -91,12 +96,14 @@ public final class StartupRelaunch {
 	 * @param handled the signals the application takes
 	 * @param shutdownOn those of them that end it
 	 * @param relaunchAllowed {@code slimta.system.signals.relaunch}
+	 * @param socketActivation {@code slimta.system.sockets.activation}: hand the sockets systemd
+	 * passed over to the new JVM
 	 * @param notApplicationMain why the running code is not the application's own main, or
 	 * {@code null}
 	 * @return the decision: {@link Verdict#PREPARED}, or why signalfd is unavailable
 	 */
 	public static synchronized Assessment relaunch(Set<Signal> handled, Set<Signal> shutdownOn, boolean relaunchAllowed,
-			@Nullable String notApplicationMain) {
+			boolean socketActivation, @Nullable String notApplicationMain) {
 		if (state.failure != null) {
 			return state.failure;
 		}
@@ -113,7 +120,8 @@ public final class StartupRelaunch {
 		}
 		try {
 			// A relaunch verdict is given only for a command line that was read.
-			InPlaceRelaunch.execute(Objects.requireNonNull(facts.commandLine()), handled, shutdownOn, facts.environment());
+			InPlaceRelaunch.execute(Objects.requireNonNull(facts.commandLine()), handled, shutdownOn, socketActivation,
+					facts.environment());
 			throw new IllegalStateException("execv returned");
 		}
 		catch (Exception | LinkageError ex) {
@@ -130,7 +138,7 @@ public final class StartupRelaunch {
 	public static synchronized void forget() {
 		state.ran = false;
 		state.args = List.of();
-		state.classLoader = null;
+		state.reader = null;
 	}
 
 	// Spring Boot reads every --name=value argument as an option; JVM options never start with --slimta or --spring.

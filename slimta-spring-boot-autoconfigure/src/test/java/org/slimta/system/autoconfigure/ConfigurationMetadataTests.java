@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.slimta.system.signal.Signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +49,19 @@ class ConfigurationMetadataTests {
 		assertThat(properties).filteredOn((property) -> property.get("name").equals("slimta.system.daemon.umask"))
 			.singleElement()
 			.satisfies((umask) -> assertThat(umask).containsEntry("defaultValue", "0"));
+		// The annotation processor cannot read a set of enum constants: these two are written in the
+		// additional metadata, and must say what the properties class holds.
+		SignalsProperties signals = new SignalsProperties();
+		assertThat(properties).filteredOn((property) -> property.get("name").equals("slimta.system.signals.handled"))
+			.singleElement()
+			.satisfies((handled) -> assertThat(handled).containsEntry("defaultValue", names(signals.getHandled())));
+		assertThat(properties).filteredOn((property) -> property.get("name").equals("slimta.system.signals.shutdown-on"))
+			.singleElement()
+			.satisfies((shutdownOn) -> assertThat(shutdownOn).containsEntry("defaultValue", names(signals.getShutdownOn())));
+	}
+
+	private static List<String> names(Set<Signal> signals) {
+		return signals.stream().map(Signal::name).toList();
 	}
 
 	@Test

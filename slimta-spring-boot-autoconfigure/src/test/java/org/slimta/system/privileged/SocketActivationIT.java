@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slimta.system.privileged.WebServerProcess.Server;
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;
@@ -112,6 +113,35 @@ class SocketActivationIT {
 				.containsExactlyInAnyOrder(port, managementPort);
 			assertRelaunched(app, backend);
 			assertChildrenInheritNothing(app, port);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "signalfd", "jdk" })
+	void turnedOffLeavesTheSocketsAndTheirVariablesAloneAndBindsTheConfiguredPort(String backend) throws Exception {
+		int inherited = WebServerProcess.freePort();
+		int own = WebServerProcess.freePort();
+		List<String> activate = List.of("systemd-socket-activate", "-l", "127.0.0.1:" + inherited);
+		try (WebServerProcess app = WebServerProcess.start(Server.TOMCAT, activate, own,
+				"--slimta.system.signals.backend=" + backend, "--slimta.system.sockets.activation=false")) {
+			// The connection that starts the JVM, which nobody will accept.
+			try (Socket socket = connect(inherited)) {
+				app.awaitOutput("Started WhoAmIApplication");
+			}
+			assertThat(JsonPath.<String>read(app.get("/whoami").body(), "$.server")).isEqualTo(Server.TOMCAT.webServerClass);
+			assertThat(listeningPorts(app.pid())).as("ports the process listens on")
+				.containsExactlyInAnyOrder(inherited, own);
+			ProcProcess process = ProcProcess.of(app.pid());
+			assertThat(process.environment()).as("environment of the serving JVM")
+				.containsEntry("LISTEN_PID", Long.toString(app.pid()))
+				.containsKey("LISTEN_FDS");
+			assertThat(process.commandLine()).noneSatisfy((option) -> assertThat(option)
+				.startsWith("-Dorg.slimta.system.prepared.listen-fds="));
+			if (backend.equals("signalfd")) {
+				assertThat(process.commandLine()).as("relaunched in place, same pid").contains("-Xrs");
+			}
+			String health = app.get("/actuator/health").body();
+			assertThat(JsonPath.<Map<String, Object>>read(health, "$.components.slimta.details")).doesNotContainKey("sockets");
 		}
 	}
 

@@ -43,8 +43,8 @@ public final class SignalPreparationEnvironmentPostProcessor extends OncePerJvmE
 	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 2;
 
 	private static final String WHERE = "set it on the command line, as a system property or environment variable,"
-			+ " or in application.properties or application.yml in a default location or of a profile named on the"
-			+ " command line or in the environment, where the start-up reads it (docs/relaunch.md: when the relaunch is decided)";
+			+ " or in a configuration file Spring Boot reads (application.yml, a profile's, an imported one), where the"
+			+ " start-up reads it (docs/relaunch.md: when the relaunch is decided)";
 
 	/**
 	 * Create the post-processor.
@@ -101,13 +101,13 @@ public final class SignalPreparationEnvironmentPostProcessor extends OncePerJvmE
 		String notApplicationMain = SignalfdPreparation.whyNotApplicationMain(Thread.currentThread(),
 				new Throwable().getStackTrace());
 		return StartupRelaunch.relaunch(signals.getHandled(), signals.getShutdownOn(), signals.isRelaunch(),
-				notApplicationMain);
+				properties.getSockets().isActivation(), notApplicationMain);
 	}
 
 	// A relaunched process: act as the final configuration asks, and say where it differs from what the relaunch read.
 	private void reconcile(SignalfdReader reader, SlimtaSystemProperties properties, ConfigurableEnvironment environment,
 			long relaunchedAfter) {
-		RelaunchSettings settings = settings(properties);
+		RelaunchSettings settings = StartupSettings.of(properties);
 		Set<Signal> taken = settings.takesSignals() ? settings.handled() : Set.of();
 		Set<Signal> ending = reader.actAsTheJvmFor(taken, settings.takesSignals() ? settings.shutdownOn() : Set.of());
 		RelaunchSettings atStart;
@@ -175,12 +175,6 @@ public final class SignalPreparationEnvironmentPostProcessor extends OncePerJvmE
 						+ " as its own handlers would";
 		return said + (ignored.isEmpty() ? ""
 				: "; " + ignored + " stay ignored, as they were when the process started (nohup), as the JVM leaves them");
-	}
-
-	private static RelaunchSettings settings(SlimtaSystemProperties properties) {
-		SignalsProperties signals = properties.getSignals();
-		return new RelaunchSettings(properties.isEnabled(), signals.isEnabled(), signals.getBackend(), signals.isRelaunch(),
-				signals.getHandled(), signals.getShutdownOn(), properties.getDaemon().isEnabled());
 	}
 
 	// name=value (origin), as Spring Boot knows the origin.
