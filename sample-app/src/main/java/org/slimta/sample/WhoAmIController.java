@@ -2,7 +2,7 @@ package org.slimta.sample;
 
 import java.util.Map;
 
-import org.slimta.system.privilege.ThreadCredentials;
+import org.slimta.system.internal.privilege.ThreadCredentials;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.posix.Posix;
+import org.slimta.system.internal.posix.Posix;
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;
 
@@ -48,16 +48,16 @@ class DaemonForeignCallsIT {
 			assertThat(systemd.receive((message) -> message.contains("READY=1")))
 				.isEqualTo("MAINPID=" + daemon + "\nREADY=1");
 			String launcherClasses = Files.readString(this.directory.resolve("classes-" + launcher.pid() + ".txt"));
-			assertThat(launcherClasses).contains("org.slimta.system.posix.ForeignProcessCalls ",
-					"org.slimta.system.posix.ForeignUnixDatagram ")
-				.doesNotContain("com.kenai.jffi", "org.slimta.system.posix.JnrProcessCalls",
-						"org.slimta.system.posix.JnrUnixDatagram");
+			assertThat(launcherClasses).contains("org.slimta.system.internal.posix.ForeignProcessCalls ",
+					"org.slimta.system.internal.posix.ForeignUnixDatagram ")
+				.doesNotContain("com.kenai.jffi", "org.slimta.system.internal.posix.JnrProcessCalls",
+						"org.slimta.system.internal.posix.JnrUnixDatagram");
 			// The daemon writes "ready" on the pipe and notifies through the same calls; its signals
 			// (signalfd, jnr-posix) still load jffi until they are ported as well.
 			String daemonClasses = Files.readString(this.directory.resolve("classes-" + daemon + ".txt"));
-			assertThat(daemonClasses).contains("org.slimta.system.posix.ForeignProcessCalls ",
-					"org.slimta.system.posix.ForeignUnixDatagram ")
-				.doesNotContain("org.slimta.system.posix.JnrProcessCalls", "org.slimta.system.posix.JnrUnixDatagram");
+			assertThat(daemonClasses).contains("org.slimta.system.internal.posix.ForeignProcessCalls ",
+					"org.slimta.system.internal.posix.ForeignUnixDatagram ")
+				.doesNotContain("org.slimta.system.internal.posix.JnrProcessCalls", "org.slimta.system.internal.posix.JnrUnixDatagram");
 		}
 		finally {
 			if (daemon != 0 && ProcProcess.of(daemon).exists()) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.slimta.system.posix.UnixDatagramSocket;
+import org.slimta.system.internal.posix.UnixDatagramSocket;
 import org.slimta.system.testsupport.DatagramInbox;
 
 /**

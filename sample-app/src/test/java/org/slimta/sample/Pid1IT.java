@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
-import org.slimta.system.posix.Posix;
+import org.slimta.system.internal.posix.Posix;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slimta.system.privilege.ThreadCredentials;
+import org.slimta.system.internal.privilege.ThreadCredentials;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;

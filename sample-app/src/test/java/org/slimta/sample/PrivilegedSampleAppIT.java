@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.slimta.system.privilege.CapabilityReport;
-import org.slimta.system.privilege.ThreadCapabilities;
-import org.slimta.system.privilege.ThreadCredentials;
+import org.slimta.system.internal.privilege.CapabilityReport;
+import org.slimta.system.internal.privilege.ThreadCapabilities;
+import org.slimta.system.internal.privilege.ThreadCredentials;
 import org.slimta.system.testsupport.JavaCommand;
 import org.slimta.system.testsupport.JavaProcess;
 import org.slimta.system.testsupport.Linux;

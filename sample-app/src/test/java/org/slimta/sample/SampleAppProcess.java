@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.slimta.system.posix.Posix;
+import org.slimta.system.internal.posix.Posix;
 import org.slimta.system.signal.ChildProcessLauncher;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.testsupport.JavaCommand;

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.slimta.system.ProcessIdentity;
-import org.slimta.system.posix.Posix;
+import org.slimta.system.internal.ProcessIdentity;
+import org.slimta.system.internal.posix.Posix;
 import org.slimta.system.signal.Signal;
 
 import org.slimta.system.testsupport.ProcProcess;

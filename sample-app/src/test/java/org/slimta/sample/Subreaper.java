@@ -7,7 +7,7 @@ import jnr.ffi.Platform;
  * Makes this test JVM, for a while, the parent of the processes orphaned below it
  * ({@code prctl(PR_SET_CHILD_SUBREAPER)}): a daemon whose launcher exited becomes its child, so that
  * the daemon's own exit status can be read with {@code waitpid}
- * ({@link org.slimta.system.posix.NativeProcesses#reap}), which is otherwise lost to pid 1. The
+ * ({@link org.slimta.system.internal.posix.NativeProcesses#reap}), which is otherwise lost to pid 1. The
  * starter itself never needs {@code prctl}, so the call stays in the tests.
  */
 final class Subreaper implements AutoCloseable {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slimta.system.ProcessIdentity;
+import org.slimta.system.internal.ProcessIdentity;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.testsupport.DatagramInbox;
 import org.slimta.system.testsupport.Linux;

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.slimta.system.posix.Posix;
+import org.slimta.system.internal.posix.Posix;
 
 /**
  * Daemon mode against the foreground: the time from spawning {@code java -jar} with

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slimta.system.posix.Posix;
+import org.slimta.system.internal.posix.Posix;
 import org.slimta.system.signal.Signal;
 
 /**

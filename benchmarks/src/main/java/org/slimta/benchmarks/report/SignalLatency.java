@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.slimta.benchmarks.app.SignalProbe;
-import org.slimta.system.posix.Posix;
+import org.slimta.system.internal.posix.Posix;
 import org.slimta.system.signal.Signal;
 
 /**

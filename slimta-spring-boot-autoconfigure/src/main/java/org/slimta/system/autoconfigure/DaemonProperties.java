@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
-import org.slimta.system.InvalidValueException;
+import org.slimta.system.internal.InvalidValueException;
 import org.slimta.system.daemon.NotifyMode;
 import org.slimta.system.daemon.Umask;
 

@@ -2,8 +2,8 @@ package org.slimta.system.autoconfigure;
 
 import java.util.List;
 
-import org.slimta.system.autoconfigure.signal.SignalReadingBootstrap;
-import org.slimta.system.signal.SignalfdPreparation;
+import org.slimta.system.autoconfigure.internal.signal.SignalReadingBootstrap;
+import org.slimta.system.internal.signal.SignalfdPreparation;
 
 /**
  * Prepares the process for {@code signalfd} from the first line of {@code main}, before Spring

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.slimta.system.InvalidValueException;
+import org.slimta.system.internal.InvalidValueException;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalBackend;
 

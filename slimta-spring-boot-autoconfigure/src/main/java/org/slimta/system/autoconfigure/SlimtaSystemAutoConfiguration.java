@@ -1,5 +1,8 @@
 package org.slimta.system.autoconfigure;
 
+import org.slimta.system.autoconfigure.internal.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.internal.NumberToUmaskConverter;
+import org.slimta.system.autoconfigure.internal.StringToSignalConverter;
 import org.slimta.system.daemon.Umask;
 import org.slimta.system.signal.Signal;
 

@@ -3,6 +3,7 @@ package org.slimta.system.autoconfigure;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.slimta.system.autoconfigure.internal.ShutdownSignalsNotHandledException;
 import org.slimta.system.signal.Signal;
 
 import org.springframework.beans.factory.InitializingBean;

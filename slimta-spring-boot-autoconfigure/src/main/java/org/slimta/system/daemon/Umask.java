@@ -1,6 +1,6 @@
 package org.slimta.system.daemon;
 
-import org.slimta.system.InvalidValueException;
+import org.slimta.system.internal.InvalidValueException;
 
 /**
  * A file mode creation mask, written in octal as for the {@code umask} command.

@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.slimta.system.posix.NativeProcesses;
-import org.slimta.system.posix.PosixException;
-import org.slimta.system.posix.Redirection;
-import org.slimta.system.posix.SpawnRequest;
+import org.slimta.system.internal.posix.NativeProcesses;
+import org.slimta.system.internal.posix.PosixException;
+import org.slimta.system.internal.posix.Redirection;
+import org.slimta.system.internal.posix.SpawnRequest;
+import org.slimta.system.internal.signal.SpawnedProcess;
 
 /**
  * Starts a {@link ProcessBuilder}'s command as a child with a clean signal state: no signal

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.slimta.system.InvalidValueException;
+import org.slimta.system.internal.InvalidValueException;
 
 /**
  * The signals an application can take over, with their Linux numbers.

@@ -2,7 +2,7 @@ package org.slimta.system.uuid;
 
 import java.util.UUID;
 
-import org.slimta.system.InvalidValueException;
+import org.slimta.system.internal.InvalidValueException;
 
 /**
  * Generates UUIDs of one RFC 9562 version; implementations are thread-safe, so one

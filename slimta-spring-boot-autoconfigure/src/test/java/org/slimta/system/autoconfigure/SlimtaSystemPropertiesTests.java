@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.slimta.system.autoconfigure.internal.InvalidSystemPropertyFailureAnalyzer;
+import org.slimta.system.autoconfigure.internal.ShutdownSignalsNotHandledFailureAnalyzer;
 import org.slimta.system.daemon.NotifyMode;
 import org.slimta.system.daemon.Umask;
 import org.slimta.system.signal.Signal;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slimta.system.posix.NativeProcesses;
-import org.slimta.system.posix.NativeSignals;
+import org.slimta.system.internal.posix.NativeProcesses;
+import org.slimta.system.internal.posix.NativeSignals;
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;
 
@@ -35,7 +35,7 @@ class ChildProcessLauncherTests {
 			"2000000", "LISTEN_PID", "4711", "LISTEN_FDS", "1", "LISTEN_FDNAMES", "http");
 
 	// Each implementation of the native calls this JVM runs (jnr; the foreign function API on JDK 22+).
-	private static final String IMPLEMENTATIONS = "org.slimta.system.posix.Implementations#processes";
+	private static final String IMPLEMENTATIONS = "org.slimta.system.internal.posix.Implementations#processes";
 
 	@TempDir
 	Path directory;

@@ -1,15 +1,15 @@
 package org.slimta.system.autoconfigure.daemon;
 
-import org.slimta.system.FeatureStatus;
-import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.internal.FeatureStatus;
+import org.slimta.system.autoconfigure.internal.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.DaemonProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.privilege.PrivilegeDropAutoConfiguration;
 import org.slimta.system.autoconfigure.signal.SignalAutoConfiguration;
-import org.slimta.system.boot.daemon.DaemonReadiness;
-import org.slimta.system.boot.daemon.DaemonStatus;
-import org.slimta.system.daemon.ReadinessPipe;
+import org.slimta.system.boot.internal.daemon.DaemonReadiness;
+import org.slimta.system.boot.internal.daemon.DaemonStatus;
+import org.slimta.system.internal.daemon.ReadinessPipe;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -7,15 +7,16 @@ import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.slimta.system.ShortenedValue;
-import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
+import org.slimta.system.autoconfigure.internal.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.internal.daemon.TrainingRun;
 import org.slimta.system.autoconfigure.privilege.PrivilegeDropAutoConfiguration;
-import org.slimta.system.daemon.PidFile;
-import org.slimta.system.daemon.PidFileLockedException;
-import org.slimta.system.daemon.PidFileNotWritableException;
-import org.slimta.system.privilege.PrivilegeDrop;
+import org.slimta.system.internal.ShortenedValue;
+import org.slimta.system.internal.daemon.PidFile;
+import org.slimta.system.internal.daemon.PidFileLockedException;
+import org.slimta.system.internal.daemon.PidFileNotWritableException;
+import org.slimta.system.internal.privilege.PrivilegeDrop;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

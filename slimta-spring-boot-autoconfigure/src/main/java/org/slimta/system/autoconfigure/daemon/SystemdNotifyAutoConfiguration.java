@@ -6,16 +6,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.slimta.system.FeatureStatus;
-import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.internal.FeatureStatus;
+import org.slimta.system.autoconfigure.internal.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
 import org.slimta.system.autoconfigure.signal.SignalAutoConfiguration;
-import org.slimta.system.boot.daemon.SystemdStateReporter;
-import org.slimta.system.boot.daemon.SystemdWatchdogLifecycle;
-import org.slimta.system.daemon.SystemdNotifier;
-import org.slimta.system.daemon.SystemdWatchdog;
+import org.slimta.system.boot.internal.daemon.SystemdStateReporter;
+import org.slimta.system.boot.internal.daemon.SystemdWatchdogLifecycle;
+import org.slimta.system.internal.daemon.SystemdNotifier;
+import org.slimta.system.internal.daemon.SystemdWatchdog;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,9 +1,9 @@
 package org.slimta.system.autoconfigure.health;
 
-import org.slimta.system.FeatureStatus;
-import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.internal.FeatureStatus;
+import org.slimta.system.autoconfigure.internal.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.boot.health.SlimtaHealthIndicator;
+import org.slimta.system.boot.internal.health.SlimtaHealthIndicator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,15 +1,16 @@
 package org.slimta.system.autoconfigure.privilege;
 
 import jakarta.servlet.Filter;
-import org.slimta.system.FeatureStatus;
-import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.boot.privilege.CapabilitiesStatus;
-import org.slimta.system.boot.privilege.PrivilegeDropGateFilter;
-import org.slimta.system.boot.privilege.PrivilegeDropGateWebFilter;
-import org.slimta.system.boot.privilege.PrivilegeDropListener;
-import org.slimta.system.boot.privilege.PrivilegeDropStatus;
-import org.slimta.system.privilege.PrivilegeDrop;
+import org.slimta.system.autoconfigure.internal.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.internal.privilege.PrivilegeDropResolver;
+import org.slimta.system.boot.internal.privilege.CapabilitiesStatus;
+import org.slimta.system.boot.internal.privilege.PrivilegeDropGateFilter;
+import org.slimta.system.boot.internal.privilege.PrivilegeDropGateWebFilter;
+import org.slimta.system.boot.internal.privilege.PrivilegeDropListener;
+import org.slimta.system.boot.internal.privilege.PrivilegeDropStatus;
+import org.slimta.system.internal.FeatureStatus;
+import org.slimta.system.internal.privilege.PrivilegeDrop;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,6 +1,6 @@
 package org.slimta.system.autoconfigure.process;
 
-import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.internal.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.signal.ChildProcessLauncher;
 

@@ -7,36 +7,38 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.slimta.system.FeatureStatus;
-import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SignalsProperties;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.SlimtaSystemProperties;
-import org.slimta.system.boot.metrics.SignalListenerTimer;
-import org.slimta.system.boot.metrics.SignalMetrics;
-import org.slimta.system.boot.reload.CloudRefreshHangupAction;
-import org.slimta.system.boot.reload.HangupAction;
-import org.slimta.system.boot.reload.HangupReload;
-import org.slimta.system.boot.reload.LogFilesHangupAction;
-import org.slimta.system.boot.reload.ReloadStatus;
-import org.slimta.system.boot.signal.SignalDispatcher;
-import org.slimta.system.boot.signal.SignalEventPublisher;
-import org.slimta.system.boot.signal.SignalShutdown;
-import org.slimta.system.boot.signal.SignalSourceLifecycle;
-import org.slimta.system.boot.signal.SignalSourceStatus;
-import org.slimta.system.logging.Log4jFiles;
-import org.slimta.system.logging.LogbackFiles;
-import org.slimta.system.posix.NativeSignals;
-import org.slimta.system.signal.BlockedSignals;
-import org.slimta.system.signal.JdkSignalSource;
+import org.slimta.system.autoconfigure.internal.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.internal.signal.SignalPreparationEnvironmentPostProcessor;
+import org.slimta.system.autoconfigure.internal.signal.SignalfdUnavailableException;
+import org.slimta.system.boot.internal.metrics.SignalListenerTimer;
+import org.slimta.system.boot.internal.metrics.SignalMetrics;
+import org.slimta.system.boot.internal.reload.CloudRefreshHangupAction;
+import org.slimta.system.boot.internal.reload.HangupAction;
+import org.slimta.system.boot.internal.reload.HangupReload;
+import org.slimta.system.boot.internal.reload.LogFilesHangupAction;
+import org.slimta.system.boot.internal.reload.ReloadStatus;
+import org.slimta.system.boot.internal.signal.SignalDispatcher;
+import org.slimta.system.boot.internal.signal.SignalEventPublisher;
+import org.slimta.system.boot.internal.signal.SignalShutdown;
+import org.slimta.system.boot.internal.signal.SignalSourceLifecycle;
+import org.slimta.system.boot.internal.signal.SignalSourceStatus;
+import org.slimta.system.internal.FeatureStatus;
+import org.slimta.system.internal.logging.Log4jFiles;
+import org.slimta.system.internal.logging.LogbackFiles;
+import org.slimta.system.internal.posix.NativeSignals;
+import org.slimta.system.internal.signal.BlockedSignals;
+import org.slimta.system.internal.signal.JdkSignalSource;
+import org.slimta.system.internal.signal.SignalSource;
+import org.slimta.system.internal.signal.SignalfdPreparation;
+import org.slimta.system.internal.signal.SignalfdPreparation.Assessment;
+import org.slimta.system.internal.signal.SignalfdPreparation.ProcessFacts;
+import org.slimta.system.internal.signal.SignalfdReader;
+import org.slimta.system.internal.signal.SignalfdSource;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalBackend;
-import org.slimta.system.signal.SignalSource;
-import org.slimta.system.signal.SignalfdPreparation;
-import org.slimta.system.signal.SignalfdPreparation.Assessment;
-import org.slimta.system.signal.SignalfdPreparation.ProcessFacts;
-import org.slimta.system.signal.SignalfdReader;
-import org.slimta.system.signal.SignalfdSource;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,7 +70,7 @@ import org.springframework.core.env.Environment;
 public final class SignalAutoConfiguration {
 
 	/** The bean that holds what {@link SignalPreparationEnvironmentPostProcessor} decided. */
-	static final String ASSESSMENT_BEAN_NAME = "slimtaSignalfdAssessment";
+	static final String ASSESSMENT_BEAN_NAME = SignalPreparationEnvironmentPostProcessor.ASSESSMENT_BEAN_NAME;
 
 	// Named for the concern: Spring Boot's log pattern shows no more than 40 characters of a logger's name.
 	private static final Log logger = LogFactory.getLog("org.slimta.system.signal");

@@ -1,9 +1,12 @@
 package org.slimta.system.autoconfigure.socket;
 
-import org.slimta.system.autoconfigure.ConditionalOnSlimtaSystemEnabled;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.boot.socket.SocketActivationStatus;
-import org.slimta.system.socket.InheritedSockets;
+import org.slimta.system.autoconfigure.internal.ConditionalOnSlimtaSystemEnabled;
+import org.slimta.system.autoconfigure.internal.socket.ActivatedServers;
+import org.slimta.system.autoconfigure.internal.socket.OnInheritedSocketsCondition;
+import org.slimta.system.autoconfigure.internal.socket.UnusedInheritedSockets;
+import org.slimta.system.boot.internal.socket.SocketActivationStatus;
+import org.slimta.system.internal.socket.InheritedSockets;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -5,8 +5,11 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slimta.system.daemon.PidFile;
-import org.slimta.system.daemon.PidFileLockedException;
+import org.slimta.system.autoconfigure.internal.daemon.PidFileApplications;
+import org.slimta.system.autoconfigure.internal.daemon.PidFileLockedFailureAnalyzer;
+import org.slimta.system.autoconfigure.internal.daemon.PidFileNotWritableFailureAnalyzer;
+import org.slimta.system.internal.daemon.PidFile;
+import org.slimta.system.internal.daemon.PidFileLockedException;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -6,18 +6,18 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slimta.system.NotifySocketExtension;
+import org.slimta.system.internal.NotifySocketExtension;
 import org.slimta.system.testsupport.DatagramInbox;
-import org.slimta.system.FeatureStatus;
-import org.slimta.system.ProcessIdentity;
+import org.slimta.system.internal.FeatureStatus;
+import org.slimta.system.internal.ProcessIdentity;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.signal.SignalAutoConfiguration;
-import org.slimta.system.boot.signal.SignalDispatcher;
-import org.slimta.system.boot.daemon.SystemdStateReporter;
-import org.slimta.system.boot.daemon.SystemdWatchdogLifecycle;
-import org.slimta.system.boot.reload.FailingRefresh;
-import org.slimta.system.boot.reload.Reload;
-import org.slimta.system.daemon.SystemdNotifier;
+import org.slimta.system.boot.internal.signal.SignalDispatcher;
+import org.slimta.system.boot.internal.daemon.SystemdStateReporter;
+import org.slimta.system.boot.internal.daemon.SystemdWatchdogLifecycle;
+import org.slimta.system.boot.internal.reload.FailingRefresh;
+import org.slimta.system.boot.internal.reload.Reload;
+import org.slimta.system.internal.daemon.SystemdNotifier;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalEvent;
 

@@ -2,10 +2,10 @@ package org.slimta.system.autoconfigure.health;
 
 
 import org.junit.jupiter.api.Test;
-import org.slimta.system.FeatureStatus;
-import org.slimta.system.ProcessIdentity;
+import org.slimta.system.internal.FeatureStatus;
+import org.slimta.system.internal.ProcessIdentity;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.boot.health.SlimtaHealthIndicator;
+import org.slimta.system.boot.internal.health.SlimtaHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;

@@ -2,14 +2,14 @@ package org.slimta.system.autoconfigure.privilege;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
-import org.slimta.system.FeatureStatus;
-import org.slimta.system.autoconfigure.InvalidSystemPropertyFailureAnalyzer;
+import org.slimta.system.internal.FeatureStatus;
+import org.slimta.system.autoconfigure.internal.InvalidSystemPropertyFailureAnalyzer;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
-import org.slimta.system.boot.privilege.PrivilegeDropGateFilter;
-import org.slimta.system.boot.privilege.PrivilegeDropGateWebFilter;
-import org.slimta.system.boot.privilege.PrivilegeDropListener;
-import org.slimta.system.posix.Posix;
-import org.slimta.system.privilege.PrivilegeDrop;
+import org.slimta.system.boot.internal.privilege.PrivilegeDropGateFilter;
+import org.slimta.system.boot.internal.privilege.PrivilegeDropGateWebFilter;
+import org.slimta.system.boot.internal.privilege.PrivilegeDropListener;
+import org.slimta.system.internal.posix.Posix;
+import org.slimta.system.internal.privilege.PrivilegeDrop;
 
 import org.slimta.system.testsupport.Linux;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

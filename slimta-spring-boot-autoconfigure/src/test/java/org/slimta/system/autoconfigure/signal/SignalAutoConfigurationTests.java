@@ -14,16 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slimta.system.autoconfigure.SlimtaSystemAutoConfiguration;
 import org.slimta.system.autoconfigure.health.SlimtaHealthContributorAutoConfiguration;
-import org.slimta.system.boot.health.SlimtaHealthIndicator;
-import org.slimta.system.boot.metrics.SignalMetrics;
-import org.slimta.system.boot.reload.CloudRefreshHangupAction;
-import org.slimta.system.boot.reload.FailingRefresh;
-import org.slimta.system.boot.signal.SignalDispatcher;
-import org.slimta.system.posix.Posix;
-import org.slimta.system.signal.JdkSignalSource;
+import org.slimta.system.autoconfigure.internal.signal.SignalfdUnavailableException;
+import org.slimta.system.autoconfigure.internal.signal.SignalfdUnavailableFailureAnalyzer;
+import org.slimta.system.boot.internal.health.SlimtaHealthIndicator;
+import org.slimta.system.boot.internal.metrics.SignalMetrics;
+import org.slimta.system.boot.internal.reload.CloudRefreshHangupAction;
+import org.slimta.system.boot.internal.reload.FailingRefresh;
+import org.slimta.system.boot.internal.signal.SignalDispatcher;
+import org.slimta.system.internal.posix.Posix;
+import org.slimta.system.internal.signal.JdkSignalSource;
+import org.slimta.system.internal.signal.SignalSource;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.signal.SignalEvent;
-import org.slimta.system.signal.SignalSource;
 
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;
@@ -322,7 +324,7 @@ class SignalAutoConfigurationTests {
 		}
 
 		@Override
-		public java.util.Set<Signal> start(org.slimta.system.signal.SignalHandler handler) {
+		public java.util.Set<Signal> start(org.slimta.system.internal.signal.SignalHandler handler) {
 			return java.util.Set.of();
 		}
 

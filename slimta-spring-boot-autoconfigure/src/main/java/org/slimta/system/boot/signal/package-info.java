@@ -1,9 +1,0 @@
-/**
- * What the application does with each signal it takes, while it runs: the source read for as long
- * as the context runs, the {@code SignalEvent} published, and the graceful shutdown a shutdown
- * signal begins; logs through {@code org.slimta.system.signal}.
- */
-@NullMarked
-package org.slimta.system.boot.signal;
-
-import org.jspecify.annotations.NullMarked;
