@@ -1,13 +1,29 @@
 package org.slimta.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +49,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The boundaries between the packages: the native calls behind {@code posix}, a core that runs
- * without Spring, and the Spring wiring kept apart from the runtime pieces it declares.
+ * without Spring, the Spring wiring kept apart from the runtime pieces it declares, and a small
+ * API: every public type outside the {@code internal} packages says since when ({@code @since}
+ * in its javadoc) and shows no internal type in its signatures.
  */
 class ArchitectureTests {
 
@@ -45,6 +63,14 @@ class ArchitectureTests {
 	private static final String BOOT = "org.slimta.system.boot..";
 
 	private static final Set<String> WIRING = Set.of("autoconfigure", "boot");
+
+	private static final String INTERNAL = "..internal..";
+
+	// On the test class path, never deployed: no API.
+	private static final String TEST_SUPPORT = "org.slimta.system.testsupport..";
+
+	// Relative to the module: Maven runs the tests there.
+	private static final List<String> SOURCE_ROOTS = List.of("src/main/java", "src/main/java22");
 
 	private static final SliceAssignment CONCERNS = new SliceAssignment() {
 
@@ -140,6 +166,107 @@ class ArchitectureTests {
 			.because("the runtime pieces (beans, listeners, filters, health, metrics, hang-up actions) are "
 					+ "declared by the wiring, not the other way round, so that either can change alone");
 		rule.check(classes);
+	}
+
+	@Test
+	void everyPublicTypeOutsideInternalSaysSinceWhen() {
+		ArchRule rule = classes().that()
+			.arePublic()
+			.and()
+			.areTopLevelClasses()
+			.and()
+			.resideOutsideOfPackages(INTERNAL, TEST_SUPPORT)
+			.should(haveSinceInTheirJavadoc())
+			.because("a public type outside an internal package is API: an application may name it, so its "
+					+ "javadoc says since which release (@since); every other type is package-private or internal");
+		rule.check(classes);
+	}
+
+	@Test
+	void publicApiExposesNoInternalType() {
+		ArchRule rule = classes().that()
+			.arePublic()
+			.and()
+			.resideOutsideOfPackages(INTERNAL, TEST_SUPPORT)
+			.should(exposeNoInternalType())
+			.because("an application can only use what the API's signatures show; an internal type in them "
+					+ "would make that type API, and it may change in any release");
+		rule.check(classes);
+	}
+
+	private static ArchCondition<JavaClass> haveSinceInTheirJavadoc() {
+		return new ArchCondition<>("have @since in their javadoc") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				String source = source(type);
+				Pattern javadoc = Pattern.compile("/\\*\\*((?:(?!\\*/).)*)\\*/(?:(?!/\\*\\*).)*?\\bpublic\\b[^;{]*?"
+						+ "\\b(?:class|interface|enum|record|@interface)\\s+" + Pattern.quote(type.getSimpleName())
+						+ "\\b", Pattern.DOTALL);
+				Matcher matcher = javadoc.matcher(source);
+				boolean since = matcher.find() && matcher.group(1).contains("@since ");
+				events.add(new SimpleConditionEvent(type, since, type.getName() + (since ? " has" : " has no")
+						+ " @since in the javadoc of its declaration in "
+						+ type.getSourceCodeLocation().getSourceFileName()));
+			}
+
+		};
+	}
+
+	// ArchUnit reads class files, which keep no javadoc: the check reads the source the class was compiled from.
+	private static String source(JavaClass type) {
+		String file = type.getPackageName().replace('.', '/') + "/"
+				+ type.getSourceCodeLocation().getSourceFileName();
+		for (String root : SOURCE_ROOTS) {
+			Path path = Path.of(root, file);
+			if (Files.isRegularFile(path)) {
+				try {
+					return Files.readString(path);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+		throw new IllegalStateException("No source of " + type.getName() + " in " + SOURCE_ROOTS);
+	}
+
+	private static ArchCondition<JavaClass> exposeNoInternalType() {
+		return new ArchCondition<>("expose no type of an internal package in their signatures") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				Map<String, JavaType> exposed = new LinkedHashMap<>();
+				type.getSuperclass().ifPresent((superclass) -> exposed.put("its superclass", superclass));
+				type.getInterfaces().forEach((implemented) -> exposed.put("its interface " + implemented.getName(), implemented));
+				for (JavaField field : type.getFields()) {
+					if (isApi(field.getModifiers())) {
+						exposed.put("field " + field.getName(), field.getType());
+					}
+				}
+				for (JavaCodeUnit member : type.getCodeUnits()) {
+					if (!isApi(member.getModifiers())) {
+						continue;
+					}
+					exposed.put(member.getFullName() + " returns", member.getReturnType());
+					List<JavaType> parameters = member.getParameterTypes();
+					for (int i = 0; i < parameters.size(); i++) {
+						exposed.put(member.getFullName() + " parameter " + i, parameters.get(i));
+					}
+					member.getExceptionTypes().forEach((thrown) -> exposed.put(member.getFullName() + " throws", thrown));
+				}
+				exposed.forEach((where, exposedType) -> exposedType.getAllInvolvedRawTypes()
+					.stream()
+					.filter((involved) -> involved.getPackageName().matches(".*\\.internal(\\..*)?"))
+					.forEach((internal) -> events.add(SimpleConditionEvent.violated(type,
+							type.getName() + " exposes internal " + internal.getName() + " in " + where))));
+			}
+
+		};
+	}
+
+	private static boolean isApi(Set<JavaModifier> modifiers) {
+		return modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED);
 	}
 
 }
