@@ -23,6 +23,7 @@ import org.slimta.system.internal.posix.Posix;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.testsupport.Linux;
 import org.slimta.system.testsupport.ProcProcess;
+import org.slimta.system.testsupport.TemporaryDirectories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,10 @@ class DaemonIT {
 		for (long pid : this.daemons) {
 			if (ProcProcess.of(pid).exists()) {
 				Posix.get().kill((int) pid, 9);
+				ProcProcess.of(pid).awaitGone(Duration.ofSeconds(10));
 			}
+			// A daemon that was killed leaves its attach socket in /tmp.
+			TemporaryDirectories.deleteJvmFiles(pid);
 		}
 		try (Stream<Path> files = Files.walk(this.directory)) {
 			files.sorted((a, b) -> b.compareTo(a)).forEach((file) -> file.toFile().delete());
