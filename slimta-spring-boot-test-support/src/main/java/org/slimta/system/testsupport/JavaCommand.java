@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,13 @@ import java.util.function.Consumer;
  * long {@link JavaProcess#close()} lets it end on SIGTERM before it is killed.
  */
 public final class JavaCommand {
+
+	// What the build asks of every child JVM of the tests (the surefire and failsafe configuration of
+	// the parent pom: C1 only, as the children are short-lived), never of the benchmarks' JVMs.
+	private static final List<String> CHILD_JVM_OPTIONS = Arrays
+		.stream(System.getProperty("testsupport.child-jvm-options", "").split("\\s+"))
+		.filter((option) -> !option.isEmpty())
+		.toList();
 
 	private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
@@ -239,7 +247,9 @@ public final class JavaCommand {
 		Path temporary = Files.createTempDirectory(this.name + "-tmp-");
 		// As /tmp is: a child that drops privileges (or starts as another user) writes there too.
 		Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rwxrwxrwx"));
-		List<String> commandLine = commandLine(List.of("-Djava.io.tmpdir=" + temporary));
+		List<String> first = new ArrayList<>(List.of("-Djava.io.tmpdir=" + temporary));
+		first.addAll(CHILD_JVM_OPTIONS);
+		List<String> commandLine = commandLine(first);
 		ProcessBuilder builder = new ProcessBuilder(commandLine);
 		builder.environment().putAll(this.environment);
 		if (this.directory != null) {
