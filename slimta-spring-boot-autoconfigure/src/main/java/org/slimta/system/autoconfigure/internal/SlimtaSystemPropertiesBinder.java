@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelCo
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -47,6 +49,12 @@ public final class SlimtaSystemPropertiesBinder {
 	 * @return the properties, defaults where none are set
 	 */
 	public static SlimtaSystemProperties bind(ConfigurableEnvironment environment) {
+		if (!isSet(environment)) {
+			// The defaults, without the binder and its converters: what a JVM about to be relaunched would load for nothing.
+			SlimtaSystemProperties defaults = new SlimtaSystemProperties();
+			defaults.afterPropertiesSet();
+			return defaults;
+		}
 		BindHandler handler = new UnknownPropertiesBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler());
 		SlimtaSystemProperties properties = binder(environment, conversionService())
 			.bind(SlimtaSystemPropertyNames.PREFIX, Bindable.of(SlimtaSystemProperties.class), handler)
@@ -73,6 +81,17 @@ public final class SlimtaSystemPropertiesBinder {
 		conversionService.addConverter(String.class, type, lookup);
 		BindResult<T> result = binder(environment, conversionService).bind(name, Bindable.of(type));
 		return result.isBound() ? Optional.of(result.get()) : Optional.empty();
+	}
+
+	// Whether any property source may hold a property of slimta.system, by Spring Boot's relaxed names.
+	private static boolean isSet(ConfigurableEnvironment environment) {
+		ConfigurationPropertyName prefix = ConfigurationPropertyName.of("slimta.system");
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source.containsDescendantOf(prefix) != ConfigurationPropertyState.ABSENT) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ApplicationConversionService conversionService() {

@@ -1,5 +1,6 @@
 package org.slimta.system.autoconfigure.internal.signal;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.slimta.system.autoconfigure.SignalsProperties;
@@ -16,11 +17,17 @@ import org.springframework.core.io.DefaultResourceLoader;
 /**
  * The settings that decide the relaunch for signalfd, read at the first moment of a JVM, before
  * Spring Boot prepares its environment, by Spring Boot's own means: the command line, system
- * properties and environment variables, then the configuration data as
- * {@link ConfigDataEnvironmentPostProcessor} loads it (the files of {@code spring.config.location},
- * their profile-specific variants and documents, {@code spring.config.import}, profiles activated
- * from a file), bound as the context binds {@code slimta.system.*}
- * ({@link SlimtaSystemPropertiesBinder}), so with the same defaults, names and errors.
+ * properties and environment variables, then the configuration files, bound as the context binds
+ * {@code slimta.system.*} ({@link SlimtaSystemPropertiesBinder}), so with the same defaults, names
+ * and errors.
+ * <p>
+ * The files are read by Spring Boot's config data ({@link ConfigDataEnvironmentPostProcessor}:
+ * the files of {@code spring.config.location}, their profile-specific variants and documents,
+ * {@code spring.config.import}, profiles activated from a file) unless the application leaves it
+ * at its defaults: then {@link DefaultLocationFiles} reads the same files with Spring Boot's
+ * loaders alone, and where no property of {@code slimta.system} is set the defaults need no
+ * binder. Config data's classes, its binder's and SnakeYAML's are most of what a first JVM
+ * loads in order to be thrown away by the relaunch.
  * <p>
  * What it does not see, Spring Boot adds later: the property sources of other environment
  * post-processors ({@code SPRING_APPLICATION_JSON}, Spring Cloud's), and those, profiles and
@@ -45,8 +52,10 @@ final class StartupSettings {
 			environment.getPropertySources()
 				.addFirst(new SimpleCommandLinePropertySource(args.toArray(String[]::new)));
 		}
-		ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(classLoader),
-				new DefaultBootstrapContext(), List.of());
+		if (!DefaultLocationFiles.addTo(environment, classLoader, Path.of("."))) {
+			ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(classLoader),
+					new DefaultBootstrapContext(), List.of());
+		}
 		return of(SlimtaSystemPropertiesBinder.bind(environment));
 	}
 
