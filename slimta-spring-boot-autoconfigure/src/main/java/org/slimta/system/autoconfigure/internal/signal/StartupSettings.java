@@ -24,8 +24,8 @@ import org.springframework.core.io.DefaultResourceLoader;
  * The files are read by Spring Boot's config data ({@link ConfigDataEnvironmentPostProcessor}:
  * the files of {@code spring.config.location}, their profile-specific variants and documents,
  * {@code spring.config.import}, profiles activated from a file) unless the application leaves it
- * at its defaults: then {@link DefaultLocationFiles} reads the same files with Spring Boot's
- * loaders alone, and where no property of {@code slimta.system} is set the defaults need no
+ * at its defaults but for the active profiles: then {@link DefaultLocationFiles} reads the same
+ * files with Spring Boot's loaders alone, and where no property of {@code slimta.system} is set the defaults need no
  * binder. Config data's classes, its binder's and SnakeYAML's are most of what a first JVM
  * loads in order to be thrown away by the relaunch.
  * <p>

@@ -5,6 +5,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,14 +102,40 @@ class DefaultLocationFilesTests {
 	}
 
 	@Test
+	void readsTheFilesOfTheActiveProfilesAsConfigDataDoes() throws Exception {
+		write("application.properties", "slimta.system.signals.backend=jdk\nslimta.system.signals.relaunch=true\n");
+		write("config/application.properties", "slimta.system.signals.enabled=false\n");
+		write("application-a.yml", "slimta.system.signals: {backend: signalfd, enabled: true}\n");
+		write("application-b.yml", "slimta.system.signals.relaunch: false\n");
+		write("config/application-a.properties", "slimta.system.signals.relaunch=true\n");
+		write("application-default.yml", "slimta.system.signals: {handled: [HUP, TERM], shutdown-on: TERM}\n");
+		assertThat(readAsConfigDataAndWithout().handled()).containsExactly(Signal.SIGHUP, Signal.SIGTERM);
+		RelaunchSettings a = readAsConfigDataAndWithout("--spring.profiles.active=a");
+		assertThat(a.backend()).isEqualTo(SignalBackend.SIGNALFD);
+		assertThat(a.signalsEnabled()).isTrue();
+		assertThat(a.handled()).hasSize(3);
+		assertThat(readAsConfigDataAndWithout("--spring.profiles.active=a,b").relaunch()).isFalse();
+		assertThat(readAsConfigDataAndWithout("--spring.profiles.active=b , a").relaunch()).isTrue();
+		assertThat(readAsConfigDataAndWithout("--spring.profiles.active=b").relaunch()).isFalse();
+		StandardEnvironment environment = environment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("SPRING_PROFILES_ACTIVE", "b")));
+		assertThat(DefaultLocationFiles.addTo(environment, this.classLoader, this.workingDirectory)).isTrue();
+		assertThat(StartupSettings.of(SlimtaSystemPropertiesBinder.bind(environment)).relaunch()).isFalse();
+	}
+
+	@Test
 	void leavesToConfigDataWhatCouldCountBeyondTheDefaultLocations() throws Exception {
-		assertThat(added("--spring.profiles.active=prod")).isFalse();
+		assertThat(added("--spring.profiles.active=prod")).isTrue();
+		assertThat(added("--spring.profiles.include=prod")).isFalse();
+		assertThat(added("--spring.profiles.active[0]=prod")).isFalse();
 		assertThat(added("--spring.config.additional-location=optional:file:/nowhere/")).isFalse();
 		write("application.properties", "slimta.system.signals.relaunch=false\n");
 		assertThat(added()).isTrue();
-		write("application-default.yml", "slimta.system.signals.relaunch: true\n");
-		assertThat(added()).isFalse();
-		Files.delete(this.classPath.resolve("application-default.yml"));
+		write("application-prod.yml", "spring.config.import: optional:file:./more.yml\n");
+		assertThat(added()).isTrue();
+		assertThat(added("--spring.profiles.active=prod")).isFalse();
 		write("application.yml", "spring.config.import: optional:file:./more.yml\n");
 		assertThat(added()).isFalse();
 		write("application.yml", "spring:\n  profiles:\n    group:\n      prod: eu\n");
