@@ -249,6 +249,10 @@ final class SampleAppProcess implements AutoCloseable {
 		return this.process.terminate(STARTUP);
 	}
 
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
 	boolean portListening() {
 		return LoopbackPorts.isListening(this.port);
 	}

@@ -13,8 +13,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.internal.posix.Posix;
 import org.slimta.system.signal.Signal;
 import org.slimta.system.testsupport.Linux;
@@ -24,35 +29,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Signals sent to the packaged sample application, a real child JVM started plainly with
- * {@code java -jar}, checked from outside: {@code /proc}, exit statuses and HTTP.
+ * {@code java -jar}, checked from outside: {@code /proc}, exit statuses and HTTP. The tests of the
+ * application as it is configured share one process, which the tests that end it start anew.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignalsIT {
 
 	private static final Set<Integer> HUP_INT_TERM = Set.of(1, 2, 15);
+
+	@TempDir
+	static Path directory;
+
+	// It serves a message file, which only hangupReloadsTheMessage changes.
+	private static final SharedSampleApp APP = new SharedSampleApp(() -> {
+		Path message = directory.resolve("message.txt");
+		Files.writeString(message, "before\n");
+		return SampleAppProcess.start("--sample.message-file=" + message);
+	});
 
 	@BeforeEach
 	void onLinux() {
 		Linux.assumeLinux("signalfd and /proc exist only on Linux");
 	}
 
+	@AfterAll
+	static void closeApp() throws Exception {
+		APP.close();
+	}
+
 	@Test
 	void relaunchesInPlaceWithTheSignalsBlockedInEveryThread() throws Exception {
-		try (SampleAppProcess app = SampleAppProcess.start()) {
-			app.awaitHttp();
-			String health = app.get("/actuator/health").body();
-			assertThat(JsonPath.<Number>read(health, "$.components.slimta.details.pid").longValue()).isEqualTo(app.pid());
-			assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("signalfd");
-			Map<Long, Set<Integer>> blocked = app.blockedSignalsByThread();
-			assertThat(blocked).hasSizeGreaterThan(10);
-			assertThat(blocked.values()).allSatisfy((signals) -> assertThat(signals).containsAll(HUP_INT_TERM));
-			assertThat(app.commandLine()).contains("-Xrs");
-			assertThat(ProcProcess.of(app.pid()).name()).isEqualTo("java");
-			Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-					Long.toString(app.pid()), "Thread.print").redirectErrorStream(true).start();
-			String dump = new String(jcmd.getInputStream().readAllBytes());
-			assertThat(jcmd.waitFor()).as(dump).isZero();
-			assertThat(dump).contains("Full thread dump").contains("\"slimta-signals\"");
-		}
+		SampleAppProcess app = APP.get();
+		String health = app.get("/actuator/health").body();
+		assertThat(JsonPath.<Number>read(health, "$.components.slimta.details.pid").longValue()).isEqualTo(app.pid());
+		assertThat(JsonPath.<String>read(health, "$.components.slimta.details.signals")).isEqualTo("signalfd");
+		Map<Long, Set<Integer>> blocked = app.blockedSignalsByThread();
+		assertThat(blocked).hasSizeGreaterThan(10);
+		assertThat(blocked.values()).allSatisfy((signals) -> assertThat(signals).containsAll(HUP_INT_TERM));
+		assertThat(app.commandLine()).contains("-Xrs");
+		assertThat(ProcProcess.of(app.pid()).name()).isEqualTo("java");
+		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+				Long.toString(app.pid()), "Thread.print").redirectErrorStream(true).start();
+		String dump = new String(jcmd.getInputStream().readAllBytes());
+		assertThat(jcmd.waitFor()).as(dump).isZero();
+		assertThat(dump).contains("Full thread dump").contains("\"slimta-signals\"");
 	}
 
 	@Test
@@ -74,67 +94,58 @@ class SignalsIT {
 
 	@Test
 	void deliversEveryHangupSentWhileTheListenerIsIdleWithItsSender() throws Exception {
-		try (SampleAppProcess app = SampleAppProcess.start()) {
-			app.awaitHttp();
-			for (int sent = 1; sent <= 100; sent++) {
-				app.signal(Signal.SIGHUP);
-				long expected = sent;
-				awaitBody(app, "/signals", (json) -> count(json, "SIGHUP") >= expected);
-				Thread.sleep(3);
-			}
-			String signals = app.get("/signals").body();
-			assertThat(count(signals, "SIGHUP")).isEqualTo(100);
-			assertThat(JsonPath.<Integer>read(signals, "$.last.senderPid")).isEqualTo((int) ProcessHandle.current().pid());
-			assertThat(JsonPath.<Integer>read(signals, "$.last.senderUid")).isEqualTo(Posix.get().effectiveUid());
-			String metric = app.get("/actuator/metrics/slimta.signals.received?tag=signal:SIGHUP").body();
-			assertThat(JsonPath.<Double>read(metric, "$.measurements[0].value")).isEqualTo(100.0);
-			String timer = app.get("/actuator/metrics/slimta.signals.listeners?tag=signal:SIGHUP").body();
-			assertThat(JsonPath.<List<Number>>read(timer, "$.measurements[?(@.statistic == 'COUNT')].value"))
-				.extracting(Number::doubleValue)
-				.containsExactly(100.0);
-			assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
+		SampleAppProcess app = APP.get();
+		// Counted from what the shared application has seen so far.
+		long before = count(app.get("/signals").body(), "SIGHUP");
+		double receivedBefore = hangupMeasurement(app, "slimta.signals.received", "COUNT");
+		double listenedBefore = hangupMeasurement(app, "slimta.signals.listeners", "COUNT");
+		for (int sent = 1; sent <= 100; sent++) {
+			app.signal(Signal.SIGHUP);
+			long expected = before + sent;
+			awaitBody(app, "/signals", (json) -> count(json, "SIGHUP") >= expected);
+			Thread.sleep(3);
 		}
+		String signals = app.get("/signals").body();
+		assertThat(count(signals, "SIGHUP")).isEqualTo(before + 100);
+		assertThat(JsonPath.<Integer>read(signals, "$.last.senderPid")).isEqualTo((int) ProcessHandle.current().pid());
+		assertThat(JsonPath.<Integer>read(signals, "$.last.senderUid")).isEqualTo(Posix.get().effectiveUid());
+		assertThat(hangupMeasurement(app, "slimta.signals.received", "COUNT")).isEqualTo(receivedBefore + 100);
+		assertThat(hangupMeasurement(app, "slimta.signals.listeners", "COUNT")).isEqualTo(listenedBefore + 100);
+		assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void hangupReloadsTheMessage() throws Exception {
-		Path message = Files.createTempFile("message", ".txt");
-		try (SampleAppProcess app = SampleAppProcess.start("--sample.message-file=" + message)) {
-			Files.writeString(message, "before\n");
-			app.awaitHttp();
-			assertThat(app.get("/message").body()).isEqualTo("before\n");
-			Files.writeString(message, "after\n");
-			assertThat(app.get("/message").body()).isEqualTo("before\n");
-			app.signal(Signal.SIGHUP);
-			awaitBody(app, "/message", "after\n"::equals);
-		}
-		finally {
-			Files.delete(message);
-		}
+		SampleAppProcess app = APP.get();
+		Path message = directory.resolve("message.txt");
+		assertThat(app.get("/message").body()).isEqualTo("before\n");
+		Files.writeString(message, "after\n");
+		assertThat(app.get("/message").body()).isEqualTo("before\n");
+		app.signal(Signal.SIGHUP);
+		awaitBody(app, "/message", "after\n"::equals);
 	}
 
 	@Test
+	@Order(SharedSampleApp.ENDS_IT)
 	void terminateLetsTheRequestInFlightFinishAndExitsWith143() throws Exception {
-		try (SampleAppProcess app = SampleAppProcess.start()) {
-			app.awaitHttp();
-			CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
-				try {
-					return app.get("/slow?millis=3000");
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
-			// Let the request reach the server before the signal.
-			Thread.sleep(1000);
-			app.signal(Signal.SIGTERM);
-			HttpResponse<String> response = slow.get(30, TimeUnit.SECONDS);
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).isEqualTo("done after 3000 ms\n");
-			assertThat(app.awaitExit()).isEqualTo(143);
-			assertThat(app.output()).contains("Received SIGTERM: closing the application")
-				.contains("received SIGTERM from pid " + ProcessHandle.current().pid());
-		}
+		SampleAppProcess app = APP.get();
+		CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
+			try {
+				return app.get("/slow?millis=3000");
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		// Let the request reach the server before the signal.
+		Thread.sleep(1000);
+		app.signal(Signal.SIGTERM);
+		HttpResponse<String> response = slow.get(30, TimeUnit.SECONDS);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("done after 3000 ms\n");
+		assertThat(app.awaitExit()).isEqualTo(143);
+		assertThat(app.output()).contains("Received SIGTERM: closing the application")
+			.contains("received SIGTERM from pid " + ProcessHandle.current().pid());
 	}
 
 	@Test
@@ -201,13 +212,12 @@ class SignalsIT {
 	}
 
 	@Test
+	@Order(SharedSampleApp.ENDS_IT)
 	void interruptExitsWith130() throws Exception {
-		try (SampleAppProcess app = SampleAppProcess.start()) {
-			app.awaitHttp();
-			app.signal(Signal.SIGINT);
-			assertThat(app.awaitExit()).isEqualTo(130);
-			assertThat(app.portListening()).isFalse();
-		}
+		SampleAppProcess app = APP.get();
+		app.signal(Signal.SIGINT);
+		assertThat(app.awaitExit()).isEqualTo(130);
+		assertThat(app.portListening()).isFalse();
 	}
 
 	@Test
@@ -273,6 +283,17 @@ class SignalsIT {
 				.isEqualTo("jdk");
 			assertThat(app.output()).contains("the JVM runs under a debugger");
 		}
+	}
+
+	// The statistic of a meter of SIGHUP, 0 before the first SIGHUP registers the meter.
+	private static double hangupMeasurement(SampleAppProcess app, String meter, String statistic) throws Exception {
+		HttpResponse<String> metric = app.get("/actuator/metrics/" + meter + "?tag=signal:SIGHUP");
+		if (metric.statusCode() == 404) {
+			return 0;
+		}
+		List<Number> values = JsonPath.read(metric.body(), "$.measurements[?(@.statistic == '" + statistic + "')].value");
+		assertThat(values).as("%s %s", meter, statistic).hasSize(1);
+		return values.get(0).doubleValue();
 	}
 
 	private static long count(String json, String signal) {
