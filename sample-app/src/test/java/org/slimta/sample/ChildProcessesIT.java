@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slimta.system.internal.posix.Posix;
@@ -26,27 +27,33 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ChildProcessesIT {
 
+	// As configured: the tests that look at its children share it.
+	private static final SharedSampleApp APP = new SharedSampleApp(SampleAppProcess::start);
+
 	@BeforeEach
 	void onLinux() {
 		Linux.assumeLinux("signalfd and /proc exist only on Linux");
 	}
 
+	@AfterAll
+	static void closeApp() throws Exception {
+		APP.close();
+	}
+
 	@Test
 	void aChildStartedThroughTheLauncherHasACleanMaskAndDiesOnTerminate() throws Exception {
-		try (SampleAppProcess app = SampleAppProcess.start()) {
-			app.awaitHttp();
-			ProcessHandle child = startChild(app, "/children");
-			try {
-				ProcProcess proc = ProcProcess.of(child.pid());
-				assertThat(proc.blockedSignals()).isEmpty();
-				assertThat(proc.statusField("SigIgn")).isEqualTo("0000000000000000");
-				assertThat(child.parent().map(ProcessHandle::pid)).contains(app.pid());
-				Posix.get().kill((int) child.pid(), Signal.SIGTERM.number());
-				awaitGone(child);
-			}
-			finally {
-				kill(child);
-			}
+		SampleAppProcess app = APP.get();
+		ProcessHandle child = startChild(app, "/children");
+		try {
+			ProcProcess proc = ProcProcess.of(child.pid());
+			assertThat(proc.blockedSignals()).isEmpty();
+			assertThat(proc.statusField("SigIgn")).isEqualTo("0000000000000000");
+			assertThat(child.parent().map(ProcessHandle::pid)).contains(app.pid());
+			Posix.get().kill((int) child.pid(), Signal.SIGTERM.number());
+			awaitGone(child);
+		}
+		finally {
+			kill(child);
 		}
 	}
 
@@ -54,20 +61,18 @@ class ChildProcessesIT {
 	void aPlainProcessBuilderChildInheritsTheBlockedSignals() throws Exception {
 		assumeTrue(Runtime.version().feature() < 25,
 				"measured: JDK 25's ProcessBuilder starts children with an empty signal mask; JDK 17's passes it on");
-		try (SampleAppProcess app = SampleAppProcess.start()) {
-			app.awaitHttp();
-			ProcessHandle child = startChild(app, "/children?plain=true");
-			try {
-				ProcProcess proc = ProcProcess.of(child.pid());
-				assertThat(proc.blockedSignals()).containsAll(Set.of(1, 2, 15));
-				Posix.get().kill((int) child.pid(), Signal.SIGTERM.number());
-				// Blocked, so it stays pending instead of ending the child.
-				assertThat(proc.signals("ShdPnd")).contains(15);
-				assertThat(proc.exists()).isTrue();
-			}
-			finally {
-				kill(child);
-			}
+		SampleAppProcess app = APP.get();
+		ProcessHandle child = startChild(app, "/children?plain=true");
+		try {
+			ProcProcess proc = ProcProcess.of(child.pid());
+			assertThat(proc.blockedSignals()).containsAll(Set.of(1, 2, 15));
+			Posix.get().kill((int) child.pid(), Signal.SIGTERM.number());
+			// Blocked, so it stays pending instead of ending the child.
+			assertThat(proc.signals("ShdPnd")).contains(15);
+			assertThat(proc.exists()).isTrue();
+		}
+		finally {
+			kill(child);
 		}
 	}
 
