@@ -37,20 +37,10 @@ class PidFileIT {
 	}
 
 	@Test
-	void holdsThePidWhileRunningAndRemovesItOnTerminate() throws Exception {
-		try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.daemon.pid-file=" + this.pidFile)) {
-			app.awaitHttp();
-			assertThat(Files.readString(this.pidFile).trim()).isEqualTo(Long.toString(app.pid()));
-			app.signal(Signal.SIGTERM);
-			assertThat(app.awaitExit()).isEqualTo(143);
-			assertThat(this.pidFile).doesNotExist();
-		}
-	}
-
-	@Test
-	void refusesASecondInstanceWithTheSamePidFile() throws Exception {
+	void holdsThePidWhileRunningRefusesASecondInstanceAndRemovesItOnTerminate() throws Exception {
 		try (SampleAppProcess first = SampleAppProcess.start("--slimta.system.daemon.pid-file=" + this.pidFile)) {
 			first.awaitHttp();
+			assertThat(Files.readString(this.pidFile).trim()).isEqualTo(Long.toString(first.pid()));
 			try (SampleAppProcess second = SampleAppProcess.start("--slimta.system.daemon.pid-file=" + this.pidFile)) {
 				assertThat(second.awaitExit()).isNotZero();
 				assertThat(second.output()).contains("APPLICATION FAILED TO START")
@@ -61,6 +51,9 @@ class PidFileIT {
 			}
 			assertThat(Files.readString(this.pidFile).trim()).isEqualTo(Long.toString(first.pid()));
 			assertThat(first.get("/actuator/health").statusCode()).isEqualTo(200);
+			first.signal(Signal.SIGTERM);
+			assertThat(first.awaitExit()).isEqualTo(143);
+			assertThat(this.pidFile).doesNotExist();
 		}
 	}
 
