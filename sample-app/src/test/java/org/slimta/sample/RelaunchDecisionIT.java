@@ -38,11 +38,9 @@ class RelaunchDecisionIT {
 		Linux.assumeLinux("signalfd and /proc exist only on Linux");
 	}
 
+	// Without the file, the JVM is relaunched: withoutConfigurationTheJvmIsRelaunchedAndAddsOnlyTheReaderThread.
 	@Test
 	void relaunchFalseInTheWorkingDirectorysApplicationYmlKeepsTheJvmAsItWas() throws Exception {
-		Matcher relaunched = RELAUNCHED_AFTER.matcher(startAndTerminate("signalfd"));
-		assertThat(relaunched.find()).isTrue();
-		assertThat(Long.parseLong(relaunched.group(1))).isPositive();
 		write("config/application.yml", "slimta:\n  system:\n    signals:\n      relaunch: false\n");
 		assertThat(startAndTerminate("jdk")).contains("slimta.system.signals.relaunch is false")
 			.doesNotContain("relaunched for");
@@ -64,6 +62,8 @@ class RelaunchDecisionIT {
 		startAndTerminate("signalfd", "--spring.profiles.active=other");
 	}
 
+	// The same setting where the start-up reads it, on the command line, relaunches nothing and the JVM's handlers
+	// take the signals: withoutConfigurationTheJvmIsRelaunchedAndAddsOnlyTheReaderThread.
 	@Test
 	void aBackendOfSpringApplicationJsonIsReadOnlyOnceRelaunchedAndSaidSo() throws Exception {
 		Map<String, String> json = Map.of("SPRING_APPLICATION_JSON", "{\"slimta.system.signals.backend\":\"jdk\"}");
@@ -80,8 +80,6 @@ class RelaunchDecisionIT {
 			app.signal(Signal.SIGTERM);
 			assertThat(app.awaitExit()).isEqualTo(143);
 		}
-		// The same setting where the start-up reads it: no relaunch, the JVM's handlers.
-		assertThat(startAndTerminate("jdk", "--slimta.system.signals.backend=jdk")).doesNotContain("The JVM was relaunched");
 	}
 
 	@Test
@@ -131,14 +129,17 @@ class RelaunchDecisionIT {
 		assertThat(startAndTerminate("jdk", "--slimta.system.signals.backend=jdk")).doesNotContain("relaunched for");
 	}
 
+	// In an empty directory: the JVM with signals.backend=jdk on its command line (not relaunched, the JVM's
+	// handlers) against the one without (relaunched for signalfd); jcmd works on both.
 	@Test
-	void thePreparedJvmAddsOnlyTheReaderThreadAndJcmdStillWorks() throws Exception {
+	void withoutConfigurationTheJvmIsRelaunchedAndAddsOnlyTheReaderThread() throws Exception {
 		Set<String> jdk;
 		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, "--slimta.system.signals.backend=jdk")) {
 			app.awaitHttp();
 			// Before jcmd, which starts the attach listener of a JVM without -Xrs.
 			jdk = threadNames(app);
 			assertThat(jcmdThreadPrint(app)).contains("\"Signal Dispatcher\"");
+			assertThat(terminate(app, "jdk")).doesNotContain("The JVM was relaunched");
 		}
 		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory)) {
 			app.awaitHttp();
@@ -152,6 +153,9 @@ class RelaunchDecisionIT {
 			// -Xrs starts the attach listener in place of the signal dispatcher.
 			assertThat(added).containsExactly("Attach Listener", "slimta-signals");
 			assertThat(gone).containsExactly("Signal Dispatch");
+			Matcher relaunched = RELAUNCHED_AFTER.matcher(terminate(app, "signalfd"));
+			assertThat(relaunched.find()).isTrue();
+			assertThat(Long.parseLong(relaunched.group(1))).isPositive();
 		}
 	}
 
@@ -180,17 +184,21 @@ class RelaunchDecisionIT {
 	private String startAndTerminate(String backend, String... args) throws Exception {
 		try (SampleAppProcess app = SampleAppProcess.startIn(this.directory, args)) {
 			app.awaitHttp();
-			assertThat(signals(app)).isEqualTo(backend);
-			if (backend.equals("signalfd")) {
-				assertThat(app.commandLine()).contains("-Xrs");
-			}
-			else {
-				assertThat(app.commandLine()).doesNotContain("-Xrs");
-			}
-			app.signal(Signal.SIGTERM);
-			assertThat(app.awaitExit()).isEqualTo(143);
-			return app.output();
+			return terminate(app, backend);
 		}
+	}
+
+	private static String terminate(SampleAppProcess app, String backend) throws Exception {
+		assertThat(signals(app)).isEqualTo(backend);
+		if (backend.equals("signalfd")) {
+			assertThat(app.commandLine()).contains("-Xrs");
+		}
+		else {
+			assertThat(app.commandLine()).doesNotContain("-Xrs");
+		}
+		app.signal(Signal.SIGTERM);
+		assertThat(app.awaitExit()).isEqualTo(143);
+		return app.output();
 	}
 
 	private void write(String name, String content) throws Exception {
