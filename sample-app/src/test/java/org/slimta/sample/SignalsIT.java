@@ -131,18 +131,21 @@ class SignalsIT {
 		SampleAppProcess app = APP.get();
 		CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
 			try {
-				return app.get("/slow?millis=3000");
+				return app.get("/slow?millis=1500");
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
 		});
-		// Let the request reach the server before the signal.
-		Thread.sleep(1000);
+		// The request reached the server: it is active beside the one that asks.
+		awaitBody(app, "/actuator/metrics/http.server.requests.active", (json) -> JsonPath
+			.<List<Number>>read(json, "$.measurements[?(@.statistic == 'ACTIVE_TASKS')].value")
+			.stream()
+			.anyMatch((active) -> active.doubleValue() >= 2));
 		app.signal(Signal.SIGTERM);
 		HttpResponse<String> response = slow.get(30, TimeUnit.SECONDS);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("done after 3000 ms\n");
+		assertThat(response.body()).isEqualTo("done after 1500 ms\n");
 		assertThat(app.awaitExit()).isEqualTo(143);
 		assertThat(app.output()).contains("Received SIGTERM: closing the application")
 			.contains("received SIGTERM from pid " + ProcessHandle.current().pid());
