@@ -65,8 +65,9 @@ class DaemonIT {
 		}
 	}
 
+	// One daemon for what each of them would have started alike: detached, then a second instance, SIGQUIT, SIGHUP, SIGTERM.
 	@Test
-	void detachesAndReturnsOnlyOnceTheDaemonServes() throws Exception {
+	void detachesOnceTheDaemonServesWhichHoldsItsPidFileAndLivesThroughQuitAndHangup() throws Exception {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path stdout = this.directory.resolve("out.log");
 		Path stderr = this.directory.resolve("err.log");
@@ -93,6 +94,25 @@ class DaemonIT {
 			assertThat(proc.descriptorTarget(2)).isEqualTo(stderr.toString());
 			assertThat(proc.descriptorTargets().values()).as("descriptors of the daemon").noneMatch((file) -> file.contains("sample-app")
 					&& file.endsWith(".log") || file.startsWith("pipe:"));
+			// A second instance on the same pid file is refused; the first keeps it.
+			try (SampleAppProcess second = SampleAppProcess.start(daemon(pidFile))) {
+				assertThat(second.awaitExit()).isNotZero();
+				assertThat(second.output()).contains("is locked by process " + pid);
+			}
+			assertThat(daemonPid(pidFile)).isEqualTo(pid);
+			// SIGQUIT prints a thread dump to the daemon's output, and the daemon lives on.
+			assertThat(proc.blockedSignals()).contains(3);
+			Posix.get().kill((int) pid, Signal.SIGQUIT.number());
+			awaitContent(stdout, "Full thread dump");
+			assertThat(launcher.get("/actuator/health").statusCode()).isEqualTo(200);
+			// SIGHUP reopens the output file after it was moved.
+			Path rotated = this.directory.resolve("out.log.1");
+			Files.move(stdout, rotated);
+			Posix.get().kill((int) pid, Signal.SIGHUP.number());
+			awaitContent(stdout, "stdout " + stdout);
+			assertThat(Files.readString(stdout)).contains("Reloaded after SIGHUP from pid " + ProcessHandle.current().pid());
+			assertThat(Files.readString(rotated)).contains("received SIGHUP").doesNotContain("Reloaded after SIGHUP");
+			assertThat(proc.descriptorTarget(1)).isEqualTo(stdout.toString());
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
 			// 143 is also what death by SIGTERM's default action gives; the pid file shows the close ran.
 			assertThat(NativeProcesses.get().reap((int) pid)).isEqualTo(143);
@@ -117,24 +137,6 @@ class DaemonIT {
 			// The close ran: death by SIGTERM's default action would give 143 too, and leave the pid file.
 			assertThat(pidFile).doesNotExist();
 			assertThat(Files.readString(stdout)).contains("Graceful shutdown complete");
-		}
-	}
-
-	@Test
-	void quitPrintsAThreadDumpToTheDaemonsOutputAndTheDaemonLivesOn() throws Exception {
-		Path pidFile = this.directory.resolve("app.pid");
-		Path stdout = this.directory.resolve("out.log");
-		try (Subreaper subreaper = Subreaper.become();
-				SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.stdout=" + stdout))) {
-			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
-			long pid = daemonPid(pidFile);
-			assertThat(ProcProcess.of(pid).blockedSignals()).contains(3);
-			Posix.get().kill((int) pid, Signal.SIGQUIT.number());
-			awaitContent(stdout, "Full thread dump");
-			assertThat(launcher.get("/actuator/health").statusCode()).isEqualTo(200);
-			Posix.get().kill((int) pid, Signal.SIGTERM.number());
-			assertThat(NativeProcesses.get().reap((int) pid)).isEqualTo(143);
-			assertThat(pidFile).doesNotExist();
 		}
 	}
 
@@ -182,7 +184,7 @@ class DaemonIT {
 		Path socket = this.directory.resolve("notify.sock");
 		try (NotifySocket systemd = NotifySocket.bind(socket);
 				SampleAppProcess launcher = SampleAppProcess.startWithEnvironment(Map.of("NOTIFY_SOCKET", systemd.path()),
-						daemon(pidFile, "--sample.reload-delay=2s", "--slimta.system.signals.shutdown-delay=60s",
+						daemon(pidFile, "--sample.reload-delay=1s", "--slimta.system.signals.shutdown-delay=60s",
 								"--slimta.system.daemon.stdout=" + stdout))) {
 			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
 			long pid = daemonPid(pidFile);
@@ -238,7 +240,7 @@ class DaemonIT {
 						daemon(pidFile, "--slimta.system.daemon.notify=never"))) {
 			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
 			long pid = daemonPid(pidFile);
-			assertThat(systemd.within(Duration.ofSeconds(2))).isEmpty();
+			assertThat(systemd.within(Duration.ofSeconds(1))).isEmpty();
 			assertThat(ProcProcess.of(pid).threadNames()).doesNotContain("slimta-watchdog");
 			Posix.get().kill((int) pid, Signal.SIGTERM.number());
 			awaitGone(pid);
@@ -336,37 +338,6 @@ class DaemonIT {
 			assertThat(launcher.portListening()).isFalse();
 		}
 		assertThat(pidFile).doesNotExist();
-	}
-
-	@Test
-	void aSecondInstanceOnTheSamePidFileIsRefused() throws Exception {
-		Path pidFile = this.directory.resolve("app.pid");
-		try (SampleAppProcess first = SampleAppProcess.start(daemon(pidFile))) {
-			assertThat(first.awaitExit()).as(first.output()).isZero();
-			long pid = daemonPid(pidFile);
-			try (SampleAppProcess second = SampleAppProcess.start(daemon(pidFile))) {
-				assertThat(second.awaitExit()).isNotZero();
-				assertThat(second.output()).contains("is locked by process " + pid);
-			}
-			assertThat(daemonPid(pidFile)).isEqualTo(pid);
-		}
-	}
-
-	@Test
-	void hangupReopensTheOutputFileAfterItWasMoved() throws Exception {
-		Path pidFile = this.directory.resolve("app.pid");
-		Path stdout = this.directory.resolve("out.log");
-		try (SampleAppProcess launcher = SampleAppProcess.start(daemon(pidFile, "--slimta.system.daemon.stdout=" + stdout))) {
-			assertThat(launcher.awaitExit()).as(launcher.output()).isZero();
-			long pid = daemonPid(pidFile);
-			Path rotated = this.directory.resolve("out.log.1");
-			Files.move(stdout, rotated);
-			Posix.get().kill((int) pid, Signal.SIGHUP.number());
-			awaitContent(stdout, "stdout " + stdout);
-			assertThat(Files.readString(stdout)).contains("Reloaded after SIGHUP from pid " + ProcessHandle.current().pid());
-			assertThat(Files.readString(rotated)).contains("received SIGHUP").doesNotContain("Reloaded after SIGHUP");
-			assertThat(ProcProcess.of(pid).descriptorTarget(1)).isEqualTo(stdout.toString());
-		}
 	}
 
 	@Test
