@@ -26,7 +26,7 @@ class ShutdownDelayIT {
 	@EachSignalBackend
 	void refusesTrafficAtOnceServesThroughTheDelayThenExitsWithTheConfiguredStatus(String backend) throws Exception {
 		try (SampleAppProcess app = SampleAppProcess.start("--slimta.system.signals.backend=" + backend,
-				"--slimta.system.signals.shutdown-delay=5s", "--slimta.system.signals.exit-status=0")) {
+				"--slimta.system.signals.shutdown-delay=3s", "--slimta.system.signals.exit-status=0")) {
 			app.awaitHttp();
 			assertThat(app.get(READINESS).statusCode()).isEqualTo(200);
 			long sent = System.nanoTime();
@@ -38,8 +38,8 @@ class ShutdownDelayIT {
 			assertThat(app.get("/slow?millis=500").body()).isEqualTo("done after 500 ms\n");
 			assertThat(app.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 			assertThat(app.awaitExit()).as(app.output()).isZero();
-			assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThan(Duration.ofSeconds(4));
-			assertThat(app.output()).contains("Received SIGTERM: refusing traffic for 5000 ms"
+			assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThan(Duration.ofSeconds(2));
+			assertThat(app.output()).contains("Received SIGTERM: refusing traffic for 3000 ms"
 					+ " (slimta.system.signals.shutdown-delay), then closing the application");
 		}
 	}
