@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slimta.system.signal.ChildProcessLauncher;
@@ -34,15 +34,16 @@ class EfficientDeploymentIT {
 
 	private static final Duration TRAINING = Duration.ofSeconds(120);
 
+	// Extracted once for every test; each writes files of its own names.
 	@TempDir
-	Path directory;
+	static Path directory;
 
-	private Path jar;
+	private static Path jar;
 
-	@BeforeEach
-	void extract() throws Exception {
+	@BeforeAll
+	static void extract() throws Exception {
 		Linux.assumeLinux("signalfd and /proc exist only on Linux");
-		Path application = this.directory.resolve("application");
+		Path application = directory.resolve("application");
 		try (JavaProcess extract = JavaCommand
 			.launch(List.of("-Djarmode=tools", "-jar", SampleAppProcess.jar().toAbsolutePath().toString()))
 			.arguments("extract", "--destination", application.toString())
@@ -50,18 +51,18 @@ class EfficientDeploymentIT {
 			.start()) {
 			assertThat(extract.awaitExit(TRAINING)).as("%s", extract).isZero();
 		}
-		this.jar = application.resolve(SampleAppProcess.jar().getFileName());
-		assertThat(this.jar).isRegularFile();
+		jar = application.resolve(SampleAppProcess.jar().getFileName());
+		assertThat(jar).isRegularFile();
 	}
 
 	@EachSignalBackend
 	void aTrainingRunWritesAnArchiveThatBothJvmsMap(String backend) throws Exception {
-		Path archive = this.directory.resolve(backend + (AOT_CACHE ? ".aot" : ".jsa"));
+		Path archive = directory.resolve(backend + (AOT_CACHE ? ".aot" : ".jsa"));
 		String training = train(archive, "--slimta.system.signals.backend=" + backend);
 		assertThat(training).doesNotContain("[error]");
 		List<String> options = new ArrayList<>(archiveOptions(archive));
 		options.add(AOT_CACHE ? "-XX:AOTMode=on" : "-Xshare:on");
-		try (SampleAppProcess app = SampleAppProcess.startJar(options, this.jar,
+		try (SampleAppProcess app = SampleAppProcess.startJar(options, jar,
 				"--slimta.system.signals.backend=" + backend)) {
 			app.awaitHttp();
 			String signals = JsonPath.read(app.get("/actuator/health").body(), "$.components.slimta.details.signals");
@@ -76,22 +77,22 @@ class EfficientDeploymentIT {
 
 	@Test
 	void aDaemonsTrainingRunStaysInTheForegroundAndLeavesNoPidFile() throws Exception {
-		Path archive = this.directory.resolve(AOT_CACHE ? "daemon.aot" : "daemon.jsa");
-		Path pidFile = this.directory.resolve("daemon.pid");
+		Path archive = directory.resolve(AOT_CACHE ? "daemon.aot" : "daemon.jsa");
+		Path pidFile = directory.resolve("daemon.pid");
 		String training = train(archive, "--slimta.system.daemon.enabled=true",
 				"--slimta.system.daemon.pid-file=" + pidFile,
-				"--slimta.system.daemon.stdout=" + this.directory.resolve("daemon.out"));
+				"--slimta.system.daemon.stdout=" + directory.resolve("daemon.out"));
 		assertThat(training).contains("not detaching: spring.context.exit=onRefresh makes this a training run")
 			.doesNotContain("detached: pid");
 		assertThat(pidFile).doesNotExist();
-		assertThat(this.directory.resolve("daemon.out")).doesNotExist();
+		assertThat(directory.resolve("daemon.out")).doesNotExist();
 		assertThat(processesNaming(pidFile)).isEmpty();
 	}
 
 	// The training run ends by itself, with status 0 and the archive written.
 	private String train(Path archive, String... args) throws Exception {
 		List<String> launch = new ArrayList<>(trainingOptions(archive));
-		launch.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", this.jar.toString()));
+		launch.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", jar.toString()));
 		try (JavaProcess training = JavaCommand.launch(launch)
 			.arguments("--server.port=0", "--server.address=127.0.0.1")
 			.arguments(args)
