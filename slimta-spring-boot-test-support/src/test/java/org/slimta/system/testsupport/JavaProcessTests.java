@@ -62,7 +62,7 @@ class JavaProcessTests {
 	void closeKillsTheProcessAndTheChildThatIgnoresSigterm() throws Exception {
 		long shell;
 		long java;
-		try (JavaProcess child = command("parent").closeGrace(Duration.ofSeconds(2)).start()) {
+		try (JavaProcess child = command("parent").closeGrace(Duration.ofMillis(500)).start()) {
 			java = child.pid();
 			String line = child.awaitLine(Pattern.compile("^child \\d+$"), TIMEOUT);
 			shell = Long.parseLong(line.substring("child ".length()));
