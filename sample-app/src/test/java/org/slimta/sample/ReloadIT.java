@@ -52,7 +52,7 @@ class ReloadIT {
 			assertThat(app.get("/greeting").body()).isEqualTo("before\n");
 			app.signal(Signal.SIGHUP);
 			awaitBody(app, "/greeting", "after\n"::equals);
-			awaitBody(app, "/actuator/health", (health) -> health.contains("\"count\":1"));
+			awaitBody(app, "/actuator/health", (health) -> reloads(health) == 1);
 			Map<String, Object> reload = reloadDetail(app);
 			assertThat(reload).containsEntry("count", 1).containsEntry("succeeded", true).containsKey("last");
 			assertThat(reload.get("reloaded")).asList().contains("configuration (1 key changed: sample.greeting)");
@@ -92,7 +92,7 @@ class ReloadIT {
 			// Fixed, the file is read again on the next SIGHUP.
 			writeConfig("greeting: fixed");
 			app.signal(Signal.SIGHUP);
-			awaitBody(app, "/actuator/health", (health) -> health.contains("\"count\":3"));
+			awaitBody(app, "/actuator/health", (health) -> reloads(health) == 3);
 			assertThat(app.get("/greeting").body()).isEqualTo("fixed\n");
 			assertThat(reloadDetail(app)).containsEntry("succeeded", true);
 		}
@@ -161,6 +161,11 @@ class ReloadIT {
 
 	private Path writeConfig(String sampleProperties) throws Exception {
 		return Files.writeString(this.directory.resolve("application.yml"), "sample:\n  " + sampleProperties + "\n");
+	}
+
+	// The reload count, not a thread count of the capabilities detail, which is a "count" too.
+	private static int reloads(String health) {
+		return JsonPath.<Integer>read(health, "$.components.slimta.details.reload.count");
 	}
 
 	private static Map<String, Object> reloadDetail(SampleAppProcess app) throws Exception {
