@@ -32,14 +32,7 @@ final class ForeignCapabilityCalls implements CapabilityCalls {
 
 	@Override
 	public int prctl(int option, long arg2, long arg3) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) PRCTL.invokeExact(state, option, arg2, arg3, 0L, 0L);
-			return (result == -1) ? -ForeignLibc.errno(state) : result;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno((arena, state) -> (int) PRCTL.invokeExact(state, option, arg2, arg3, 0L, 0L));
 	}
 
 	@Override

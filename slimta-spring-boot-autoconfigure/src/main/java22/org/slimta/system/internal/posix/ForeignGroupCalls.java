@@ -26,26 +26,13 @@ final class ForeignGroupCalls implements GroupCalls {
 
 	@Override
 	public int initgroups(String user, int gid) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) INITGROUPS.invokeExact(state, ForeignLibc.string(arena, user), gid);
-			return (result == -1) ? -ForeignLibc.errno(state) : 0;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno(
+				(arena, state) -> (int) INITGROUPS.invokeExact(state, ForeignLibc.string(arena, user), gid));
 	}
 
 	@Override
 	public int clearGroups() {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) SETGROUPS.invokeExact(state, 0L, MemorySegment.NULL);
-			return (result == -1) ? -ForeignLibc.errno(state) : 0;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno((arena, state) -> (int) SETGROUPS.invokeExact(state, 0L, MemorySegment.NULL));
 	}
 
 	@Override

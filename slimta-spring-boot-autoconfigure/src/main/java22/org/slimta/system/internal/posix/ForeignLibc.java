@@ -136,19 +136,47 @@ final class ForeignLibc {
 	}
 
 	/**
-	 * {@code close(2)}: one downcall handle for every foreign implementation of this package.
-	 * @param fd the descriptor
-	 * @return {@code 0}, or minus {@code errno}
+	 * One downcall of a {@link #functionWithErrno} handle that returns {@code -1} and sets
+	 * {@code errno} on failure.
 	 */
-	static int close(int fd) {
+	@FunctionalInterface
+	interface ErrnoCall {
+
+		/**
+		 * Make the call.
+		 * @param arena the arena of the call, for its arguments
+		 * @param state the call state to pass first
+		 * @return what the function returned
+		 * @throws Throwable what the method handle throws
+		 */
+		int call(Arena arena, MemorySegment state) throws Throwable;
+
+	}
+
+	/**
+	 * Make a call in an arena of its own and give its result, or minus {@code errno} where it
+	 * returned {@code -1}: the shape of most calls of this package.
+	 * @param call the call
+	 * @return the result, or minus {@code errno}
+	 */
+	static int withErrno(ErrnoCall call) {
 		try (Arena arena = Arena.ofConfined()) {
 			MemorySegment state = callState(arena);
-			int result = (int) Close.CLOSE.invokeExact(state, fd);
+			int result = call.call(arena, state);
 			return (result == -1) ? -errno(state) : result;
 		}
 		catch (Throwable ex) {
 			throw unchecked(ex);
 		}
+	}
+
+	/**
+	 * {@code close(2)}: one downcall handle for every foreign implementation of this package.
+	 * @param fd the descriptor
+	 * @return {@code 0}, or minus {@code errno}
+	 */
+	static int close(int fd) {
+		return withErrno((arena, state) -> (int) Close.CLOSE.invokeExact(state, fd));
 	}
 
 	// Linked on first use: a JVM about to be relaunched closes nothing.

@@ -157,26 +157,13 @@ final class ForeignPosixCalls implements PosixCalls {
 
 	@Override
 	public int open(String path, int flags, int mode) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) OPEN.invokeExact(state, ForeignLibc.string(arena, path), flags, mode);
-			return (result == -1) ? -ForeignLibc.errno(state) : result;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno(
+				(arena, state) -> (int) OPEN.invokeExact(state, ForeignLibc.string(arena, path), flags, mode));
 	}
 
 	@Override
 	public int dup2(int fd, int newFd) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) DUP2.invokeExact(state, fd, newFd);
-			return (result == -1) ? -ForeignLibc.errno(state) : result;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno((arena, state) -> (int) DUP2.invokeExact(state, fd, newFd));
 	}
 
 	@Override
@@ -185,14 +172,7 @@ final class ForeignPosixCalls implements PosixCalls {
 	}
 
 	private static int withErrno(MethodHandle function, int argument) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) function.invokeExact(state, argument);
-			return (result == -1) ? -ForeignLibc.errno(state) : result;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno((arena, state) -> (int) function.invokeExact(state, argument));
 	}
 
 	// The _r functions return the error number; a missing entry is 0 with a NULL result (or, in some

@@ -120,14 +120,7 @@ final class ForeignProcessCalls implements ProcessCalls {
 
 	@Override
 	public int kill(int pid, int signal) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) KILL.invokeExact(state, pid, signal);
-			return (result < 0) ? -ForeignLibc.errno(state) : result;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno((arena, state) -> (int) KILL.invokeExact(state, pid, signal));
 	}
 
 	@Override

@@ -31,13 +31,7 @@ final class ForeignSignalCalls implements SignalCalls {
 
 	@Override
 	public int fcntl(int fd, int command, int argument) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			return result((int) Relaunch.FCNTL.invokeExact(state, fd, command, argument), state);
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno((arena, state) -> (int) Relaunch.FCNTL.invokeExact(state, fd, command, argument));
 	}
 
 	@Override
@@ -59,25 +53,14 @@ final class ForeignSignalCalls implements SignalCalls {
 
 	@Override
 	public int signalfd(byte[] set, int flags) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			return result((int) Reads.SIGNALFD.invokeExact(state, -1, arena.allocateFrom(ValueLayout.JAVA_BYTE, set), flags),
-					state);
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno(
+				(arena, state) -> (int) Reads.SIGNALFD.invokeExact(state, -1,
+						arena.allocateFrom(ValueLayout.JAVA_BYTE, set), flags));
 	}
 
 	@Override
 	public int eventfd(int flags) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			return result((int) Reads.EVENTFD.invokeExact(state, 0, flags), state);
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno((arena, state) -> (int) Reads.EVENTFD.invokeExact(state, 0, flags));
 	}
 
 	@Override
@@ -120,10 +103,6 @@ final class ForeignSignalCalls implements SignalCalls {
 		static final MethodHandle WRITE = ForeignLibc.functionWithErrno("write",
 				FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
 
-	}
-
-	private static int result(int result, MemorySegment state) {
-		return (result == -1) ? -ForeignLibc.errno(state) : result;
 	}
 
 	// struct pollfd { int fd; short events; short revents; } twice, the read buffer and errno: one arena, closed once.

@@ -68,26 +68,14 @@ final class ForeignSocketCalls implements SocketCalls {
 
 	@Override
 	public int dup3(int fd, int newFd, int flags) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) DUP3.invokeExact(state, fd, newFd, flags);
-			return (result == -1) ? -ForeignLibc.errno(state) : result;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno((arena, state) -> (int) DUP3.invokeExact(state, fd, newFd, flags));
 	}
 
 	@Override
 	public int setenv(String name, String value) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) SETENV.invokeExact(state, ForeignLibc.string(arena, name), ForeignLibc.string(arena, value), 1);
-			return (result == -1) ? -ForeignLibc.errno(state) : result;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno(
+				(arena, state) -> (int) SETENV.invokeExact(state, ForeignLibc.string(arena, name),
+						ForeignLibc.string(arena, value), 1));
 	}
 
 	@Override
@@ -97,14 +85,8 @@ final class ForeignSocketCalls implements SocketCalls {
 
 	@Override
 	public int unsetenv(String name) {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = ForeignLibc.callState(arena);
-			int result = (int) UNSETENV.invokeExact(state, ForeignLibc.string(arena, name));
-			return (result == -1) ? -ForeignLibc.errno(state) : result;
-		}
-		catch (Throwable ex) {
-			throw ForeignLibc.unchecked(ex);
-		}
+		return ForeignLibc.withErrno(
+				(arena, state) -> (int) UNSETENV.invokeExact(state, ForeignLibc.string(arena, name)));
 	}
 
 }
